@@ -1,0 +1,184 @@
+package juspay
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"time"
+)
+
+// Version is the SDK's version, sent in the User-Agent.
+const Version = "0.1.0"
+
+var sdkUserAgent = "juspay-go/" + Version + " go/" + runtime.Version()
+
+// Client calls Juspay's Express Checkout APIs for one merchant.
+//
+// Build one with NewClient or NewClientFromEnv and share it: a Client is safe
+// for concurrent use by many goroutines, and sharing it shares its pool of
+// connections and its retry budget. Its settings cannot change after it is
+// built; a call's options override them for that call only.
+//
+// Formatting a Client, with any fmt verb or through log/slog, never shows
+// the API key.
+type Client struct {
+	// Wallets calls the wallet APIs: refresh balances, list, create, link, ...
+	Wallets *WalletsService
+	// Payments calls the payment APIs: direct debit from a linked wallet.
+	Payments *PaymentsService
+	// Customers calls the customer APIs: pay-later eligibility.
+	Customers *CustomersService
+
+	// Every unexported field is a pointer, so that even a copied Client
+	// printed through reflection (a field of another struct) shows
+	// addresses, never the key.
+	cfg  *config
+	auth *credential
+}
+
+// NewClient builds a client that authenticates with apiKey, the key from the
+// Juspay dashboard. WithMerchantID is required; every other option has a
+// default (see each option). It fails, and builds nothing, for an empty API
+// key, a missing merchant ID, a base URL that does not parse or is plain
+// http to a host that is not loopback, a header value holding a control
+// character, or any other invalid option.
+func NewClient(apiKey string, opts ...Option) (*Client, error) {
+	auth, err := newCredential(apiKey)
+	if err != nil {
+		return nil, err
+	}
+	cfg := defaultConfig()
+	if err := cfg.apply(opts); err != nil {
+		return nil, err
+	}
+	if cfg.merchantID == "" {
+		return nil, errors.New("juspay: merchant ID is required: pass WithMerchantID (or set JUSPAY_MERCHANT_ID for NewClientFromEnv)")
+	}
+	if cfg.httpClient == nil {
+		cfg.httpClient = newDefaultHTTPClient()
+	}
+	if !cfg.budgetSet {
+		cfg.budget = newRetryBudget(DefaultRetryBudget)
+	}
+	c := &Client{cfg: &cfg, auth: auth}
+	c.Wallets = &WalletsService{client: c}
+	c.Payments = &PaymentsService{client: c}
+	c.Customers = &CustomersService{client: c}
+	return c, nil
+}
+
+// The environment variables NewClientFromEnv reads.
+const (
+	EnvAPIKey      = "JUSPAY_API_KEY"
+	EnvMerchantID  = "JUSPAY_MERCHANT_ID"
+	EnvEnvironment = "JUSPAY_ENVIRONMENT" // "sandbox" or "production"
+	EnvBaseURL     = "JUSPAY_BASE_URL"
+)
+
+// NewClientFromEnv builds a client from JUSPAY_API_KEY, JUSPAY_MERCHANT_ID,
+// JUSPAY_ENVIRONMENT (sandbox or production; sandbox when unset) and
+// JUSPAY_BASE_URL. A set JUSPAY_BASE_URL wins over JUSPAY_ENVIRONMENT, and
+// opts win over the environment. It fails as NewClient does, naming the
+// variable at fault.
+func NewClientFromEnv(opts ...Option) (*Client, error) {
+	apiKey := os.Getenv(EnvAPIKey)
+	if apiKey == "" {
+		return nil, fmt.Errorf("juspay: %s is not set", EnvAPIKey)
+	}
+	var env []Option
+	if v := os.Getenv(EnvMerchantID); v != "" {
+		env = append(env, fromEnv(EnvMerchantID, WithMerchantID(v)))
+	}
+	if v := os.Getenv(EnvEnvironment); v != "" {
+		env = append(env, fromEnv(EnvEnvironment, WithEnvironment(Environment(v))))
+	}
+	if v := os.Getenv(EnvBaseURL); v != "" {
+		env = append(env, fromEnv(EnvBaseURL, WithBaseURL(v)))
+	}
+	return NewClient(apiKey, append(env, opts...)...)
+}
+
+// fromEnv names the variable an option's error came from.
+func fromEnv(name string, opt Option) Option {
+	return func(c *config) error {
+		if err := opt(c); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+}
+
+// callConfig returns the settings for one call: the client's, or a copy with
+// the call's options applied.
+func (c *Client) callConfig(opts []Option) (*config, error) {
+	if len(opts) == 0 {
+		return c.cfg, nil
+	}
+	cfg := *c.cfg
+	cfg.headersShared = true
+	cfg.budgetSet = false
+	if err := cfg.apply(opts); err != nil {
+		return nil, err
+	}
+	if cfg.budgetSet {
+		return nil, errors.New("juspay: WithRetryBudget configures a client, not a call")
+	}
+	return &cfg, nil
+}
+
+// String describes the client without its key.
+func (c Client) String() string {
+	if c.cfg == nil {
+		return "juspay.Client{}"
+	}
+	return fmt.Sprintf("juspay.Client{BaseURL: %s, MerchantID: %s, APIKey: %s}", c.cfg.baseURL, c.cfg.merchantID, redacted)
+}
+
+// Format prints String for every verb (%v, %+v, %#v, %s, %d, ...), so no
+// verb walks the struct to the key.
+func (c Client) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
+
+// LogValue presents the client to log/slog without its key.
+func (c Client) LogValue() slog.Value {
+	if c.cfg == nil {
+		return slog.GroupValue()
+	}
+	return slog.GroupValue(
+		slog.String("base_url", c.cfg.baseURL),
+		slog.String("merchant_id", c.cfg.merchantID),
+		slog.String("api_key", redacted),
+	)
+}
+
+// newDefaultHTTPClient builds the client used when WithHTTPClient is not
+// given: Go's default transport, cloned (so the process-wide
+// http.DefaultTransport is never changed), tuned for a server calling one
+// API host from many goroutines.
+func newDefaultHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = 10 * time.Second
+	// Go keeps 2 idle connections per host by default, so a busy backend
+	// would open (and TLS-handshake) a new connection for most calls.
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 64
+	t.IdleConnTimeout = 90 * time.Second
+	// A ceiling for a server that accepts the request and never answers,
+	// for callers who turn the per-attempt timeout off; WithTimeout is the
+	// limit that normally applies first.
+	t.ResponseHeaderTimeout = 2 * time.Minute
+	t.MaxResponseHeaderBytes = 1 << 20
+	t.ExpectContinueTimeout = time.Second
+	return &http.Client{
+		Transport: t,
+		// Juspay's API does not redirect. A redirect means a wrong base URL
+		// or a captive proxy, and following it would send the merchant ID
+		// (and, to the same host, the key) somewhere unexpected: stop and
+		// report the 3xx as an *APIError instead.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}

@@ -1,0 +1,269 @@
+package juspay
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors classify an *APIError by its HTTP status, for errors.Is.
+// Juspay's "status" and "error_code" strings differ from endpoint to
+// endpoint, so the status code is the one stable signal; the body's fields
+// are kept on the APIError as sent.
+var (
+	// ErrInvalidRequest matches a 400: a parameter Juspay rejected, or an
+	// unknown customer ("null_error").
+	ErrInvalidRequest = errors.New("juspay: invalid request")
+	// ErrAuthentication matches a 401: a wrong or revoked API key.
+	ErrAuthentication = errors.New("juspay: authentication failed")
+	// ErrForbidden matches a 403: the key may not act for this merchant.
+	ErrForbidden = errors.New("juspay: forbidden")
+	// ErrNotFound matches a 404.
+	ErrNotFound = errors.New("juspay: not found")
+	// ErrRateLimited matches a 429.
+	ErrRateLimited = errors.New("juspay: rate limited")
+	// ErrServer matches any 5xx, from Juspay or from a proxy in front of it.
+	ErrServer = errors.New("juspay: server error")
+
+	// ErrOutcomeUnknown matches the error of a write (creating or linking a
+	// wallet, a direct debit, ...) that may have reached Juspay without an
+	// answer coming back: the connection dropped after the request was sent,
+	// the attempt timed out, or the caller's context ended mid-flight. Such a
+	// write is never retried; check its result (the order's status, the
+	// wallet) before trying again.
+	ErrOutcomeUnknown = errors.New("juspay: outcome unknown")
+)
+
+// maxErrorBody is how much of a non-2xx body an APIError keeps.
+const maxErrorBody = 64 << 10
+
+// APIError is the error for every response with a non-2xx status, whatever
+// its body: Juspay's JSON, other JSON, a proxy's HTML page, or nothing.
+//
+// Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the
+// class, and errors.As to read the fields:
+//
+//	var apiErr *juspay.APIError
+//	if errors.As(err, &apiErr) {
+//		log.Print(apiErr.StatusCode, apiErr.ErrorCode, apiErr.RequestID)
+//	}
+type APIError struct {
+	StatusCode   int        // HTTP status
+	Status       string     // body "status", e.g. "Invalid Request"
+	ErrorCode    string     // body "error_code", e.g. "null_error", "access_denied"
+	ErrorMessage string     // body "error_message"
+	UserMessage  string     // "user_message" at the top level, or else error_info's
+	Info         *ErrorInfo // "error_info", nil where not sent
+	RequestID    string     // the x-request-id (or x-response-id) header of the response, where there is one
+	Body         []byte     // the raw body, at most 64 KiB of it
+
+	op          string   // the operation, for Error
+	contentType string   // the response's media type, named when the body is not JSON
+	attempts    int      // attempts made, named when more than one
+	secrets     []string // the call's secrets, scrubbed from Error's text
+}
+
+// ErrorInfo is the structured "error_info" object of newer Juspay errors.
+type ErrorInfo struct {
+	Code             string       `json:"code"`     // e.g. "INVALID_INPUT", "RESOURCE_NOT_FOUND"
+	Category         string       `json:"category"` // e.g. "USER_ERROR", "CONFIG_ERROR"
+	UserMessage      string       `json:"user_message"`
+	DeveloperMessage string       `json:"developer_message"`
+	Fields           []FieldError `json:"fields"`
+}
+
+// FieldError names one request field Juspay rejected, and why.
+type FieldError struct {
+	FieldName string `json:"field_name"`
+	Reason    string `json:"reason"`
+}
+
+// Error reads "juspay: <operation>: <status>: <what Juspay said>". It is
+// short whatever the body holds (the whole body is in Body), and never holds
+// the API key, an OTP or a wallet token.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("juspay: ")
+	if e.op != "" {
+		b.WriteString(e.op)
+		b.WriteString(": ")
+	}
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if text := http.StatusText(e.StatusCode); text != "" {
+		b.WriteString(" ")
+		b.WriteString(text)
+	}
+	var said []string
+	for _, s := range []string{e.ErrorCode, e.ErrorMessage} {
+		if s = strings.TrimSpace(s); s != "" {
+			said = append(said, s)
+		}
+	}
+	if len(said) == 0 && e.Info != nil && e.Info.DeveloperMessage != "" {
+		said = append(said, e.Info.DeveloperMessage)
+	}
+	switch {
+	case len(said) > 0:
+		b.WriteString(": ")
+		b.WriteString(truncate(oneLine(strings.Join(said, ": ")), 240))
+	case len(e.Body) == 0:
+		b.WriteString(" (empty body)")
+	case e.contentType != "" && e.contentType != "application/json":
+		b.WriteString(" (" + truncate(oneLine(e.contentType), 60) + " body, not Juspay's JSON)")
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request id " + truncate(oneLine(e.RequestID), 80) + ")")
+	}
+	if e.attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.attempts)
+	}
+	return scrub(b.String(), e.secrets)
+}
+
+// Is reports whether target is the sentinel for e's HTTP status.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrInvalidRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrAuthentication:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500 && e.StatusCode <= 599
+	}
+	return false
+}
+
+// errorBody is Juspay's error JSON. Every field is read tolerantly: a body
+// of another shape still yields an APIError, with what could be read.
+type errorBody struct {
+	Status       json.RawMessage `json:"status"`
+	ErrorCode    json.RawMessage `json:"error_code"`
+	ErrorMessage json.RawMessage `json:"error_message"`
+	UserMessage  json.RawMessage `json:"user_message"`
+	ErrorInfo    json.RawMessage `json:"error_info"`
+}
+
+// newAPIError maps a non-2xx response to an *APIError. body is at most
+// maxErrorBody bytes. It never fails: what cannot be read stays empty.
+func newAPIError(resp *http.Response, body []byte) *APIError {
+	e := &APIError{
+		StatusCode:  resp.StatusCode,
+		RequestID:   requestID(resp.Header),
+		Body:        body,
+		contentType: mediaType(resp.Header.Get("Content-Type")),
+	}
+	var eb errorBody
+	if json.Unmarshal(body, &eb) != nil {
+		return e
+	}
+	e.Status = scalarText(eb.Status)
+	e.ErrorCode = scalarText(eb.ErrorCode)
+	e.ErrorMessage = scalarText(eb.ErrorMessage)
+	e.UserMessage = scalarText(eb.UserMessage)
+	if len(eb.ErrorInfo) > 0 && eb.ErrorInfo[0] == '{' {
+		var info ErrorInfo
+		if json.Unmarshal(eb.ErrorInfo, &info) == nil {
+			e.Info = &info
+		}
+	}
+	if e.UserMessage == "" && e.Info != nil {
+		e.UserMessage = e.Info.UserMessage
+	}
+	return e
+}
+
+// scalarText is textOf for fields where a wrong shape is not worth an error.
+func scalarText(raw json.RawMessage) string {
+	s, err := textOf(raw)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+func requestID(h http.Header) string {
+	if id := h.Get("X-Request-Id"); id != "" {
+		return id
+	}
+	return h.Get("X-Response-Id")
+}
+
+func mediaType(contentType string) string {
+	mt, _, _ := strings.Cut(contentType, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// requestError is the error of a call that ended without a usable response:
+// the connection failed, an attempt timed out, the caller's context ended,
+// or the response could not be read or decoded.
+type requestError struct {
+	op       string
+	what     string // what failed, e.g. "connection failed"
+	err      error  // the cause
+	attempts int
+	unknown  bool  // a write that may have reached Juspay: wraps ErrOutcomeUnknown
+	ctxErr   error // the caller's context error, when the context ended the call
+	secrets  []string
+}
+
+func (e *requestError) Error() string {
+	var b strings.Builder
+	b.WriteString("juspay: ")
+	b.WriteString(e.op)
+	b.WriteString(": ")
+	b.WriteString(e.what)
+	if e.unknown {
+		b.WriteString(" after the request was sent; the outcome is unknown (check it before retrying)")
+	}
+	if e.err != nil {
+		b.WriteString(": ")
+		b.WriteString(truncate(oneLine(e.err.Error()), 300))
+	}
+	if e.attempts > 1 {
+		fmt.Fprintf(&b, " (after %d attempts)", e.attempts)
+	}
+	return scrub(b.String(), e.secrets)
+}
+
+func (e *requestError) Unwrap() []error {
+	errs := make([]error, 0, 3)
+	if e.err != nil {
+		errs = append(errs, e.err)
+	}
+	if e.unknown {
+		errs = append(errs, ErrOutcomeUnknown)
+	}
+	if e.ctxErr != nil {
+		errs = append(errs, e.ctxErr)
+	}
+	return errs
+}
+
+// Timeout reports whether the call ended because time ran out, for code
+// that checks net.Error-style timeouts.
+func (e *requestError) Timeout() bool {
+	return errors.Is(e, context.DeadlineExceeded)
+}
+
+// validationError is a call refused before anything was sent.
+func validationError(op, format string, args ...any) error {
+	return fmt.Errorf("juspay: %s: %s", op, fmt.Sprintf(format, args...))
+}
+
+// oneLine keeps an error on one line even when a server's message has many.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

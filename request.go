@@ -1,0 +1,341 @@
+package juspay
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/go-querystring/query"
+)
+
+// maxBody is the most of a response body the SDK reads. A larger body is an
+// error, read no further, so a broken or hostile server cannot exhaust memory.
+const maxBody = 10 << 20
+
+// request is one API call, built by a service method.
+type request struct {
+	op        string // names the call in errors and logs, e.g. "refresh all wallets"
+	method    string
+	path      string // escaped, appended to the base URL
+	routingID string // x-routing-id when WithRoutingID is not given; "" sends none
+	write     bool   // moves money or state: retried only when provably never sent
+	form      url.Values
+	secrets   []string // values sent that must never appear in error text or logs
+}
+
+// encodeForm encodes a `url:"..."`-tagged struct as a form body. Every body
+// the SDK sends goes through here, as go-github's addOptions does for queries.
+func encodeForm(v any) (url.Values, error) {
+	return query.Values(v)
+}
+
+// pathSegment path-escapes one ID so that it is always exactly one segment:
+// "a/b" becomes "a%2Fb" and can never reach another endpoint. "." and "..",
+// which escaping leaves alone and proxies collapse, are refused.
+func pathSegment(op, name, id string) (string, error) {
+	switch {
+	case id == "":
+		return "", validationError(op, "%s is empty", name)
+	case id == "." || id == "..":
+		return "", validationError(op, "%s %q is not a valid ID", name, id)
+	case hasControl(id):
+		return "", validationError(op, "%s holds a control character", name)
+	}
+	return url.PathEscape(id), nil
+}
+
+// do sends r with the call's settings and decodes a 2xx JSON body into out,
+// retrying as the settings and r.write allow.
+func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error {
+	if ctx == nil {
+		return validationError(r.op, "nil context")
+	}
+	r.secrets = append(r.secrets, c.auth.secrets...)
+	var body []byte
+	if r.form != nil {
+		body = []byte(r.form.Encode())
+	}
+	hdr := c.header(cfg, r)
+	target := cfg.baseURL + r.path
+
+	for attempt := 1; ; attempt++ {
+		res := c.attempt(ctx, cfg, r, target, hdr, body, attempt, out)
+		if res.err == nil && res.apiErr == nil {
+			cfg.budget.succeeded(attempt > 1)
+			return nil
+		}
+		wait, retry := c.shouldRetry(ctx, cfg, r, &res, attempt)
+		if !retry {
+			return res.final(r, attempt)
+		}
+		if !cfg.budget.take(res.retryCost()) {
+			res.budgetSpent = true
+			return res.final(r, attempt)
+		}
+		logRetry(ctx, cfg.logger, r, &res, attempt, wait)
+		if err := sleep(ctx, wait); err != nil {
+			res.ctxErr, res.waitEnded = err, true
+			return res.final(r, attempt)
+		}
+	}
+}
+
+// header builds the headers every attempt of a call sends.
+func (c *Client) header(cfg *config, r *request) http.Header {
+	h := make(http.Header, 8+len(cfg.headers))
+	for k, v := range cfg.headers {
+		h[k] = v
+	}
+	c.auth.apply(h)
+	h["X-Merchantid"] = []string{cfg.merchantID}
+	if id := cfg.routingID; id != "" {
+		h["X-Routing-Id"] = []string{id}
+	} else if r.routingID != "" {
+		h["X-Routing-Id"] = []string{r.routingID}
+	}
+	h["Version"] = []string{cfg.apiVersion}
+	// Juspay's reference sends this Content-Type on every call, GETs included.
+	h["Content-Type"] = []string{"application/x-www-form-urlencoded"}
+	h["Accept"] = []string{"application/json"}
+	h["User-Agent"] = []string{cfg.userAgent}
+	return h
+}
+
+// result is what one attempt came to.
+type result struct {
+	status    int           // the response status, 0 when none arrived
+	requestID string        // from the response, for logs
+	apiErr    *APIError     // a non-2xx response
+	err       error         // a transport, read or decode failure (when apiErr is nil)
+	what      string        // what failed, for the error text
+	sent      bool          // the request may have reached the server
+	timedOut  bool          // the attempt's own timeout ended it
+	retryable bool          // a failure worth another attempt, for a read
+	after     time.Duration // the response's Retry-After, or -1
+	ctxErr    error         // the caller's context ended the call
+
+	budgetSpent bool // the retry budget refused another attempt
+	waitEnded   bool // the caller's context ended during the backoff wait
+}
+
+// attempt makes one HTTP exchange.
+func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target string, hdr http.Header, body []byte, n int, out any) (res result) {
+	res.after = -1
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if cfg.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	}
+	defer cancel()
+	var trace connTrace
+	if r.write {
+		actx = httptrace.WithClientTrace(actx, trace.hooks())
+	}
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(actx, r.method, target, rd)
+	if err != nil {
+		return result{err: err, what: "building the request", after: -1}
+	}
+	if n == 1 {
+		req.Header = hdr
+	} else {
+		req.Header = hdr.Clone() // a transport may have kept the first attempt's map
+	}
+
+	start := time.Now()
+	resp, err := cfg.httpClient.Do(req)
+	if err != nil {
+		res.err = err
+		res.what = "request failed"
+		res.sent = !trace.provablyUnsent(err)
+		res.retryable = true
+		res.timedOut = ctx.Err() == nil && actx.Err() != nil
+		res.ctxErr = ctx.Err()
+		logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
+		return res
+	}
+	res.status, res.requestID, res.sent = resp.StatusCode, requestID(resp.Header), true
+	c.readResponse(ctx, actx, resp, &res, out)
+	logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
+	return res
+}
+
+// readResponse reads and closes resp.Body, filling res: a decoded 2xx, an
+// APIError, or the failure to read either.
+func (c *Client) readResponse(ctx, actx context.Context, resp *http.Response, res *result, out any) {
+	body := &cappedBody{r: resp.Body, left: maxBody}
+	defer func() {
+		// Draining lets net/http reuse the connection; a body over the cap
+		// is abandoned instead, and its connection with it.
+		if !body.overCap {
+			_, _ = io.Copy(io.Discard, body)
+		}
+		resp.Body.Close()
+	}()
+
+	readFailed := func(err error) {
+		res.err, res.retryable = err, true
+		res.what = "reading the response"
+		res.timedOut = ctx.Err() == nil && actx.Err() != nil
+		res.ctxErr = ctx.Err()
+		if body.overCap {
+			res.err, res.retryable = errBodyTooLarge, false
+		}
+	}
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		data, err := io.ReadAll(io.LimitReader(body, maxErrorBody))
+		if err != nil && !body.overCap {
+			readFailed(err)
+			return
+		}
+		res.apiErr = newAPIError(resp, data)
+		res.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return
+	}
+	if out == nil {
+		return
+	}
+	dec := json.NewDecoder(body)
+	if err := dec.Decode(out); err != nil {
+		if body.readErr != nil || body.overCap {
+			readFailed(body.readErr)
+			return
+		}
+		res.err, res.what = decodeError(resp, err), "decoding the response"
+	}
+}
+
+// cappedBody reads at most left bytes, remembering whether the body went
+// past that and whether the connection failed (as opposed to the JSON being
+// malformed).
+type cappedBody struct {
+	r       io.Reader
+	left    int64
+	overCap bool
+	readErr error
+}
+
+var errBodyTooLarge = fmt.Errorf("response body exceeds %d MiB", maxBody>>20)
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.overCap {
+		return 0, errBodyTooLarge
+	}
+	if b.left <= 0 {
+		// One byte more tells a body of exactly the cap from a larger one.
+		var one [1]byte
+		n, err := b.r.Read(one[:])
+		if n > 0 {
+			b.overCap = true
+			return 0, errBodyTooLarge
+		}
+		return 0, b.note(err)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, b.note(err)
+}
+
+func (b *cappedBody) note(err error) error {
+	if err != nil && err != io.EOF && b.readErr == nil {
+		b.readErr = err
+	}
+	return err
+}
+
+// decodeError explains a 2xx body that is not the JSON expected. It names
+// the field at fault but never quotes the body, which may hold tokens.
+func decodeError(resp *http.Response, err error) error {
+	if err == io.EOF {
+		return fmt.Errorf("%d response has an empty body", resp.StatusCode)
+	}
+	mt := mediaType(resp.Header.Get("Content-Type"))
+	if mt != "" && !strings.Contains(mt, "json") {
+		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, truncate(oneLine(mt), 60), err)
+	}
+	return err
+}
+
+// connTrace records, for a write, whether a connection was ever obtained,
+// so a failure can be proven to have happened before anything was sent.
+type connTrace struct {
+	traced  atomic.Bool // the transport reported at all (custom transports may not)
+	gotConn atomic.Bool
+}
+
+func (t *connTrace) hooks() *httptrace.ClientTrace {
+	return &httptrace.ClientTrace{
+		GetConn: func(string) { t.traced.Store(true) },
+		GotConn: func(httptrace.GotConnInfo) { t.gotConn.Store(true) },
+	}
+}
+
+// provablyUnsent reports whether a failed request certainly never left:
+// net/http never had a connection to write it on, or, where the transport
+// does not report (a mock, a custom RoundTripper), the error itself is a
+// failure to resolve, dial or handshake.
+func (t *connTrace) provablyUnsent(err error) bool {
+	if t.traced.Load() {
+		return !t.gotConn.Load() && isConnectError(err)
+	}
+	return isConnectError(err)
+}
+
+// sleep waits d, or until ctx ends, whichever is first.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// final turns the last attempt's result into the call's error.
+func (res *result) final(r *request, attempts int) error {
+	if res.apiErr != nil {
+		res.apiErr.op, res.apiErr.attempts, res.apiErr.secrets = r.op, attempts, r.secrets
+		if !res.waitEnded {
+			return res.apiErr
+		}
+	}
+	e := &requestError{op: r.op, what: res.what, err: res.err, attempts: attempts, ctxErr: res.ctxErr, secrets: r.secrets}
+	switch {
+	case res.waitEnded:
+		// The caller's context ended while waiting to retry; the error
+		// still carries what the last attempt ran into.
+		e.what = "gave up waiting to retry"
+		if res.apiErr != nil {
+			e.err = res.apiErr
+		}
+	case res.ctxErr != nil:
+		e.what = "the caller's context ended the request"
+	case res.timedOut:
+		e.what = "attempt timed out"
+	}
+	if res.budgetSpent {
+		e.what += " (retry budget exhausted, not retried)"
+	}
+	// A write that may have reached Juspay, with no answer we could read.
+	e.unknown = r.write && res.sent && res.apiErr == nil && !res.waitEnded
+	return e
+}
