@@ -1,0 +1,88 @@
+// Package juspaytest runs a fake Juspay Express Checkout API on loopback, for
+// a merchant's own tests and for runnable examples that have no credentials.
+//
+// It speaks the wire as Juspay's API reference writes it, from its own code:
+// it never uses the juspay package to read or write JSON, so a bug in the SDK
+// cannot hide behind the same bug here.
+//
+// # Starting
+//
+// In a test, Start gives a server, closed when the test ends, and a client of
+// the SDK pointed at it:
+//
+//	srv, client := juspaytest.Start(t)
+//	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
+//		t.Fatal(err)
+//	}
+//	list, err := client.Wallets.RefreshAll(ctx, juspaytest.SampleCustomerID)
+//
+// Outside a test, NewServer starts one (Close it when done) and
+// Server.NewClient makes clients for it; options given to NewClient win over
+// the ones it sets (the server's API key, merchant ID and URL, and retry
+// waits of 1ms to 10ms). The server accepts DefaultAPIKey and
+// DefaultMerchantID unless WithAPIKey and WithMerchantID say otherwise.
+//
+// # Customers and wallets
+//
+// The server knows the customers it is given with AddCustomer, and their
+// wallets: linked or not, a Balance as exact decimal text ("100.50"),
+// sub_details, metadata, last_refreshed text in any of Juspay's layouts.
+// SampleCustomer is the customer of the Refresh All Wallets sample; the
+// server answers Refresh All Wallets for it with the published sample
+// response, field for field. Server.Wallet shows a wallet as it stands,
+// SetBalance changes its balance, and AddOrder gives an order its amount.
+//
+// # Endpoints
+//
+// Every request must carry Basic auth with the API key and an empty password
+// (else 401, error_code access_denied), the x-merchantid header of the server's
+// merchant, and Content-Type application/x-www-form-urlencoded, on GETs too
+// (else 400). An unknown customer is a 400 with error_code null_error and
+// "Customer not found for given customerId."; an unknown wallet is a 400 of
+// the same shape, "Wallet not found for given walletId.". Every response has
+// an x-request-id header. IDs in paths are single segments: "a%2Fb" is the
+// customer "a/b".
+//
+//	GET  /customers/{customer_id}/wallets/refresh-balances  the customer's wallets, with balances
+//	GET  /customers/{customer_id}/wallets                   the same list
+//	POST /customers/{customer_id}/wallets                   a new unlinked wallet; command=authenticate sends an OTP
+//	GET  /wallets/{wallet_id}                               the wallet; a linked one gets a fresh token
+//	POST /wallets/{wallet_id}                               command=authenticate, link, delink, refresh or update
+//	POST /txns                                              a direct wallet debit with a wallet's token
+//	POST /customers/{customer_id}/eligibility               which wallets can pay an amount or an order
+//
+// Linking takes the OTP the server last sent, which a test reads with
+// Server.OTP; a wrong OTP answers 200 with linked false, as Juspay does.
+// command=update needs the version header 2019-09-17 or later and, as in
+// Juspay's sample, leaves the wallet unlinked. A linked wallet's token is
+// spent by one debit: using it again, or after a delink, is a 400 with
+// error_code EXPIRED. A debit is CHARGED when the wallet's balance covers the
+// order's amount (see AddOrder; 0 for an order the server was not told
+// about), and the balance goes down by it; else it is PENDING_VBV with a
+// payment.authentication URL.
+//
+// # Recorded requests
+//
+// Requests and LastRequest return what the server received (method, escaped
+// path, headers, form), faulted requests and retries included, so a test can
+// check the headers its code sent or count attempts.
+//
+// # Faults
+//
+// Fail scripts the next requests to misbehave, and FailPath does so for one
+// path only: a status of your choice with headers and a body (a 429 with
+// Retry-After, a proxy's HTML 502, an empty 503), a delay, a connection reset
+// before any header, a body cut off by a reset, a truncated JSON body, or an
+// oversized body streamed without end.
+//
+//	srv.Fail(2, juspaytest.StatusFault(503, nil, ""))
+//	srv.FailPath("/txns", 1, juspaytest.CutBodyFault())
+//
+// A fault plays before any check, so it answers even a request with wrong
+// credentials. A request cut or truncated from its real answer (CutBodyFault,
+// TruncatedBodyFault) takes effect, as does a delayed one whose client waits
+// it out (DelayFault): a debit is made though the client may never learn of
+// it. The others have no effect. Close ends delays and streams at once.
+//
+// A Server is safe for concurrent use.
+package juspaytest

@@ -1,0 +1,167 @@
+package juspaytest
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxOrderID is Juspay's limit on order_id: "less than 21 characters".
+const maxOrderID = 20
+
+// maxAmount bounds the digits of an amount in a form; real ones are short.
+const maxAmount = 64
+
+// directDebit serves POST /txns with payment_method_type=WALLET: a debit of a
+// linked wallet through its one-time token.
+//
+// The order's amount is what AddOrder set (0 when it set none). When the
+// wallet's balance covers it the answer is CHARGED and the balance goes down;
+// else it is PENDING_VBV with the URL where the customer would top up. Either
+// way the token is spent: using it again answers 400 with error_code EXPIRED,
+// as does a token revoked by a delink.
+func (s *Server) directDebit(c *call) reply {
+	f := c.form
+	for _, name := range []string{"order_id", "merchant_id", "payment_method_type", "payment_method", "direct_wallet_token"} {
+		if f.Get(name) == "" {
+			return invalid("invalid_request", "Missing field "+name+".")
+		}
+	}
+	orderID := f.Get("order_id")
+	switch {
+	case utf8.RuneCountInString(orderID) > maxOrderID:
+		return invalid("invalid_request", "order_id must be less than 21 characters.")
+	case f.Get("merchant_id") != s.MerchantID:
+		return invalid("invalid_request", "merchant_id does not match the header x-merchantid.")
+	case f.Get("payment_method_type") != "WALLET":
+		return invalid("invalid_request", "payment_method_type must be WALLET for a direct wallet debit.")
+	case f.Get("format") != "json":
+		return invalid("invalid_request", "format must be json: this server does not answer with a redirect.")
+	}
+	tok := s.store.tokens[f.Get("direct_wallet_token")]
+	if tok == nil {
+		return invalid("invalid_request", "Invalid direct_wallet_token.")
+	}
+	if tok.spent {
+		return invalid("EXPIRED", "direct_wallet_token has expired or was already used.")
+	}
+	ws := s.store.wallets[tok.walletID]
+	if f.Get("payment_method") != ws.Gateway {
+		return invalid("invalid_request", "payment_method does not match the wallet of direct_wallet_token.")
+	}
+	tok.spent = true
+	s.store.attempts[orderID]++
+
+	txn := txnJSON{
+		OrderID: orderID,
+		TxnID:   fmt.Sprintf("%s-%s-%d", s.MerchantID, orderID, s.store.attempts[orderID]),
+	}
+	amount, ok := s.store.orders[orderID]
+	switch {
+	case !ok:
+		txn.Status = "CHARGED"
+	case decimal(ws.Balance).Cmp(decimal(amount)) >= 0:
+		txn.Status = "CHARGED"
+		ws.Balance = subtract(ws.Balance, amount)
+	default:
+		txn.Status = "PENDING_VBV"
+		txn.Payment = &paymentJSON{Authentication: authenticationJSON{
+			Method: http.MethodGet,
+			URL:    s.URL + "/pay/start/guest/" + randomHex(16),
+		}}
+	}
+	return reply{http.StatusOK, txn}
+}
+
+// eligibility serves POST /customers/{customer_id}/eligibility.
+//
+// Each of the customer's wallets is one entry: a linked wallet is eligible
+// when its balance covers the amount, and shows the balance; an unlinked one
+// answers as Juspay's SIMPL sample does: eligible with eligibility_strategy
+// USER, gateway_error_code linking_required and balance 0. Each top-level key of
+// gateway_data that names a gateway the customer has no wallet with is an
+// entry with status USER_NOT_FOUND, as in Juspay's error sample.
+func (s *Server) eligibility(c *call) reply {
+	ids, ok := s.store.customers[c.params[0]]
+	if !ok {
+		return customerNotFound()
+	}
+	amount := c.form.Get("amount")
+	switch orderID := c.form.Get("order_id"); {
+	case amount != "":
+		if len(amount) > maxAmount || !isDecimal(amount) || decimal(amount).Sign() <= 0 {
+			return invalid("invalid_request", "amount must be a decimal number greater than 0.")
+		}
+	case orderID != "":
+		amount = s.store.orders[orderID]
+		if amount == "" {
+			amount = "0"
+		}
+	default:
+		return invalid("invalid_request", "Missing field amount or order_id.")
+	}
+	var gatewayData map[string]json.RawMessage
+	if gd := c.form.Get("gateway_data"); gd != "" {
+		if err := json.Unmarshal([]byte(gd), &gatewayData); err != nil {
+			return invalid("invalid_request", "gateway_data must be a JSON object.")
+		}
+	}
+
+	out := eligibilityJSON{PaymentMethods: []methodEligibilityJSON{}}
+	has := map[string]bool{}
+	for _, id := range ids {
+		ws := s.store.wallets[id]
+		has[ws.Gateway] = true
+		e := methodEligibilityJSON{
+			Status:              "SUCCESS",
+			PaymentMethodType:   "WALLET",
+			PaymentMethod:       ws.Gateway,
+			EligibilityStrategy: "TRANSACTION",
+			Description:         description(ws.Gateway),
+			DueDate:             ws.DueDate,
+		}
+		switch {
+		case !ws.Linked:
+			// As Juspay's SIMPL sample answers: eligible as a user, with a
+			// balance of 0 until the wallet is linked.
+			e.IsEligible = true
+			e.EligibilityStrategy = "USER"
+			e.GatewayErrorCode, e.GatewayErrorMessage = "linking_required", "linking_required"
+			e.Balance = json.RawMessage("0")
+		case decimal(ws.Balance).Cmp(decimal(amount)) >= 0:
+			e.IsEligible = true
+			e.Balance = number(ws.Balance)
+		default:
+			e.GatewayErrorCode, e.GatewayErrorMessage = "insufficient_balance", "Insufficient balance"
+			e.Balance = number(ws.Balance)
+		}
+		out.PaymentMethods = append(out.PaymentMethods, e)
+	}
+	for _, gateway := range slices.Sorted(maps.Keys(gatewayData)) {
+		if has[gateway] {
+			continue
+		}
+		out.PaymentMethods = append(out.PaymentMethods, methodEligibilityJSON{
+			Status:              "USER_NOT_FOUND",
+			PaymentMethodType:   "WALLET",
+			PaymentMethod:       gateway,
+			GatewayErrorCode:    "user_not_found",
+			GatewayErrorMessage: "user not found",
+			Description:         description(gateway),
+		})
+	}
+	return reply{http.StatusOK, out}
+}
+
+// description names a gateway as Juspay's samples do: "Paytm Wallet".
+func description(gateway string) string {
+	if gateway == "" {
+		return "Wallet"
+	}
+	r, n := utf8.DecodeRuneInString(gateway)
+	return strings.ToUpper(string(r)) + strings.ToLower(gateway[n:]) + " Wallet"
+}
