@@ -36,3 +36,13 @@ func TestREADMESamples(t *testing.T) {
 		assert.NoError(t, err, "README Go sample %d does not parse:\n%s", i+1, b[1])
 	}
 }
+
+// TestREADMETestingSection keeps "Testing your integration" identical to
+// the merchant test file that CI runs.
+func TestREADMETestingSection(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	test, err := os.ReadFile("examples/merchant-tests/balance_test.go")
+	require.NoError(t, err)
+	assert.Contains(t, string(readme), "```go\n"+string(test)+"```\n")
+}
