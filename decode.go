@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -56,23 +57,23 @@ var timeLayouts = []string{
 }
 
 func (t *flexTime) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
+	if string(data) == "null" || string(data) == `""` {
 		*t = flexTime{}
 		return nil
 	}
-	if len(data) == 0 || data[0] != '"' {
+	if len(data) < 2 || data[0] != '"' {
 		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: timeType}
+	}
+	if v, ok := parseTimestamp(data[1 : len(data)-1]); ok {
+		*t = flexTime(v)
+		return nil
 	}
 	s, err := unquote(data)
 	if err != nil {
 		return err
 	}
-	if s == "" {
-		*t = flexTime{}
-		return nil
-	}
 	for _, layout := range timeLayouts {
-		if v, err := time.Parse(layout, s); err == nil {
+		if v, err := time.Parse(layout, s); err == nil && validOffset(v) {
 			*t = flexTime(v)
 			return nil
 		}
@@ -80,29 +81,133 @@ func (t *flexTime) UnmarshalJSON(data []byte) error {
 	return &json.UnmarshalTypeError{Value: "string " + strconv.Quote(truncate(s, 40)), Type: timeType}
 }
 
-// flexAmount decodes a balance into *dst: a JSON number, a numeric string,
-// or null or "" for no balance at all (nil).
+// parseTimestamp reads the layouts Juspay uses without allocating:
+// YYYY-MM-DDTHH:MM:SS, an optional fraction, then Z, ±HH:MM or ±HHMM. It
+// reports false for anything else, which then goes through time.Parse.
+func parseTimestamp(b []byte) (time.Time, bool) {
+	if len(b) < 20 || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
+		return time.Time{}, false
+	}
+	year, ok1 := digits(b[0:4])
+	month, ok2 := digits(b[5:7])
+	day, ok3 := digits(b[8:10])
+	hour, ok4 := digits(b[11:13])
+	minute, ok5 := digits(b[14:16])
+	sec, ok6 := digits(b[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
+		day > daysIn(time.Month(month), year) || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	rest := b[19:]
+	nsec := 0
+	if rest[0] == '.' {
+		i := 1
+		for i < len(rest) && isDigit(rest[i]) {
+			if i <= 9 {
+				nsec = nsec*10 + int(rest[i]-'0')
+			}
+			i++
+		}
+		if i == 1 {
+			return time.Time{}, false
+		}
+		for k := min(i, 10); k < 10; k++ { // scale to nanoseconds
+			nsec *= 10
+		}
+		rest = rest[i:]
+	}
+	loc := time.UTC
+	switch {
+	case len(rest) == 1 && rest[0] == 'Z':
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':',
+		len(rest) == 5 && (rest[0] == '+' || rest[0] == '-'):
+		hh, okh := digits(rest[1:3])
+		mm, okm := digits(rest[len(rest)-2:])
+		if !okh || !okm || hh > 23 || mm > 59 {
+			return time.Time{}, false
+		}
+		offset := (hh*60 + mm) * 60
+		if rest[0] == '-' {
+			offset = -offset
+		}
+		if offset != 0 {
+			loc = time.FixedZone("", offset)
+		}
+	default:
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc), true
+}
+
+// digits reads a run of ASCII digits as a number.
+func digits(s []byte) (int, bool) {
+	n := 0
+	for _, c := range s {
+		if !isDigit(c) {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// validOffset reports whether t's zone offset is within ±23:59. time.Parse
+// accepts "+2400" in the layouts without a colon, but no such zone exists and
+// time.Time.MarshalJSON refuses it, so a wallet holding one could not be
+// encoded again.
+func validOffset(t time.Time) bool {
+	_, off := t.Zone()
+	return off > -24*60*60 && off < 24*60*60
+}
+
+// flexAmount decodes a balance into *dst in place: a JSON number, a
+// numeric string, or null or "" for no balance at all (nil).
 type flexAmount struct{ dst **Amount }
 
 func (f flexAmount) UnmarshalJSON(data []byte) error {
-	text, err := "", error(nil)
-	if string(data) != "null" {
-		text, err = numberText(data)
-	}
-	if err != nil {
+	var b flexBalance
+	if err := b.UnmarshalJSON(data); err != nil {
 		return err
 	}
-	if text == "" {
-		*f.dst = nil
-		return nil
-	}
-	*f.dst = &Amount{text: text}
+	*f.dst = b.pointer(nil)
 	return nil
 }
 
+// flexBalance decodes a balance by value, for the wire types: a JSON number,
+// a numeric string, or null or "" for no balance at all.
+type flexBalance struct {
+	v   Amount
+	set bool
+}
+
+func (f *flexBalance) UnmarshalJSON(data []byte) error {
+	*f = flexBalance{}
+	if string(data) == "null" {
+		return nil
+	}
+	text, err := numberText(data)
+	if err != nil || text == "" {
+		return err
+	}
+	f.v, f.set = Amount{text: text}, true
+	return nil
+}
+
+// pointer returns the balance as the public types hold it: nil for none.
+func (f *flexBalance) pointer(slabs *walletSlabs) *Amount {
+	if !f.set {
+		return nil
+	}
+	return slabs.amount(f.v)
+}
+
 // flexString decodes a string, null as "", and a number or boolean as its
-// JSON text, so an ID or a mobile number that arrives unquoted keeps its
-// digits instead of failing the whole response.
+// JSON text, so a code that arrives unquoted keeps its digits instead of
+// failing the whole response.
 type flexString string
 
 func (s *flexString) UnmarshalJSON(data []byte) error {
@@ -112,6 +217,23 @@ func (s *flexString) UnmarshalJSON(data []byte) error {
 	}
 	*s = flexString(v)
 	return nil
+}
+
+// metaValue decodes any metadata value as text: a string as it is, a number
+// or boolean as written (so a mobile number sent unquoted keeps its digits),
+// null as "", and an object or array as its JSON.
+type metaValue string
+
+func (m *metaValue) UnmarshalJSON(data []byte) error {
+	text, err := textOf(data)
+	if err == errNotScalar {
+		// encoding/json keeps a raw object's bytes as they came, invalid
+		// UTF-8 included, and would write them back with U+FFFD instead:
+		// replace them now, so the value survives an encode and decode.
+		text, err = strings.ToValidUTF8(string(data), "\uFFFD"), nil
+	}
+	*m = metaValue(text)
+	return err
 }
 
 // textOf returns a scalar JSON value as text: a string unquoted, a number or
@@ -187,4 +309,52 @@ func unquote(data []byte) (string, error) {
 	var s string
 	err := json.Unmarshal(data, &s)
 	return s, err
+}
+
+// FieldError-style wording for decode failures: encoding/json names the
+// SDK's internal wire types ("Go struct field walletWire.list.linked"),
+// which means nothing to a caller. fieldError names the JSON field and the
+// shapes instead, and keeps the original error reachable with errors.As.
+func fieldError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field == "" {
+		return err
+	}
+	return &decodeFieldError{field: te.Field, got: te.Value, want: shapeOf(te.Type), err: err}
+}
+
+type decodeFieldError struct {
+	field, got, want string
+	err              error
+}
+
+func (e *decodeFieldError) Error() string {
+	return "field " + strconv.Quote(e.field) + ": got " + e.got + ", want " + e.want
+}
+
+func (e *decodeFieldError) Unwrap() error { return e.err }
+
+func shapeOf(t reflect.Type) string {
+	if t == nil {
+		return "another shape"
+	}
+	switch t {
+	case timeType:
+		return "a timestamp"
+	case amountType:
+		return "a decimal number"
+	case boolType:
+		return "a boolean"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "an integer"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return t.String()
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -25,8 +26,10 @@ type WalletAccountList struct {
 // ...), with its balance where the wallet is linked.
 //
 // Token is a one-time payment token, valid for 15 minutes: a secret. String,
-// GoString, Format and LogValue mask it, so a WalletAccount can be logged or
-// printed with any verb; read the field itself to pay with it.
+// Format (so every fmt verb, %#v included) and LogValue mask it, so a
+// WalletAccount can be logged or printed; read the field itself to pay with
+// it. encoding/json, though, writes it as it is, so that a wallet can be
+// stored and decoded again: never log a wallet's JSON.
 //
 // Decoding is tolerant, because Juspay's samples disagree with each other:
 // linked may be a boolean or the string "true"/"false"; a balance may be a
@@ -83,33 +86,11 @@ func (m WalletMetadata) Get(key string) (string, bool) {
 
 // UnmarshalJSON decodes the metadata object, keeping every key as text.
 func (m *WalletMetadata) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		return nil
+	var wire metadataWire
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return fieldError(err)
 	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: metadataType}
-	}
-	for k, v := range raw {
-		text, err := textOf(v)
-		if err == errNotScalar {
-			text, err = string(v), nil // an object or array keeps its JSON
-		}
-		if err != nil {
-			return &json.UnmarshalTypeError{Value: jsonKind(v), Type: stringType, Field: k}
-		}
-		switch k {
-		case "mobile_number":
-			m.MobileNumber = text
-		case "device_id":
-			m.DeviceID = text
-		default:
-			if m.Extra == nil {
-				m.Extra = make(map[string]string, len(raw))
-			}
-			m.Extra[k] = text
-		}
-	}
+	wire.to(m)
 	return nil
 }
 
@@ -128,58 +109,42 @@ func (m WalletMetadata) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// walletWire points the tolerant leaf types at a WalletAccount's own fields,
-// so a wallet is decoded in place, with no copy.
-type walletWire struct {
-	Object             *string            `json:"object"`
-	ID                 *string            `json:"id"`
-	Wallet             *string            `json:"wallet"`
-	JuspayBankCode     *string            `json:"juspay_bank_code"`
-	Token              *string            `json:"token"`
-	Linked             *flexBool          `json:"linked"`
-	CurrentBalance     flexAmount         `json:"current_balance"`
-	LastRefreshed      *flexTime          `json:"last_refreshed"`
-	GatewayReferenceID *string            `json:"gateway_reference_id"`
-	Metadata           *WalletMetadata    `json:"metadata"`
-	SubDetails         *[]WalletSubDetail `json:"sub_details"`
+// UnmarshalJSON decodes a page of wallets tolerantly; see WalletAccount.
+func (l *WalletAccountList) UnmarshalJSON(data []byte) error {
+	var wire walletListWire
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return fieldError(err)
+	}
+	wire.to(l)
+	return nil
 }
 
 // UnmarshalJSON decodes a wallet tolerantly; see WalletAccount.
 func (w *WalletAccount) UnmarshalJSON(data []byte) error {
-	*w = WalletAccount{}
-	wire := walletWire{
-		Object:             &w.Object,
-		ID:                 &w.ID,
-		Wallet:             &w.Wallet,
-		JuspayBankCode:     &w.JuspayBankCode,
-		Token:              &w.Token,
-		Linked:             (*flexBool)(&w.Linked),
-		CurrentBalance:     flexAmount{dst: &w.CurrentBalance},
-		LastRefreshed:      (*flexTime)(&w.LastRefreshed),
-		GatewayReferenceID: &w.GatewayReferenceID,
-		Metadata:           &w.Metadata,
-		SubDetails:         &w.SubDetails,
+	var wire walletWire
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return fieldError(err)
 	}
-	return json.Unmarshal(data, &wire)
-}
-
-type subDetailWire struct {
-	PaymentMethod     *string    `json:"payment_method"`
-	PaymentMethodType *string    `json:"payment_method_type"`
-	CurrentBalance    flexAmount `json:"current_balance"`
-	LastRefreshed     *flexTime  `json:"last_refreshed"`
+	one := []walletWire{wire}
+	var slabs walletSlabs
+	slabs.alloc(one)
+	wire.to(w, &slabs)
+	return nil
 }
 
 // UnmarshalJSON decodes a sub-detail tolerantly, as WalletAccount does.
 func (d *WalletSubDetail) UnmarshalJSON(data []byte) error {
-	*d = WalletSubDetail{}
-	wire := subDetailWire{
-		PaymentMethod:     &d.PaymentMethod,
-		PaymentMethodType: &d.PaymentMethodType,
-		CurrentBalance:    flexAmount{dst: &d.CurrentBalance},
-		LastRefreshed:     (*flexTime)(&d.LastRefreshed),
+	var wire subDetailWire
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return fieldError(err)
 	}
-	return json.Unmarshal(data, &wire)
+	*d = WalletSubDetail{
+		PaymentMethod:     wire.PaymentMethod,
+		PaymentMethodType: wire.PaymentMethodType,
+		CurrentBalance:    wire.CurrentBalance.pointer(nil),
+		LastRefreshed:     time.Time(wire.LastRefreshed),
+	}
+	return nil
 }
 
 // String describes the wallet for logs and debugging, with the token masked
@@ -229,4 +194,20 @@ func (w WalletAccount) LogValue() slog.Value {
 	}
 	attrs = append(attrs, slog.String("token", maskSecret(w.Token)))
 	return slog.GroupValue(attrs...)
+}
+
+// LogValue presents the page to log/slog, each wallet as its own LogValue
+// gives it, token masked. Without it, slog's JSON handler would encode the
+// page with encoding/json, tokens included.
+func (l WalletAccountList) LogValue() slog.Value {
+	wallets := make([]slog.Attr, len(l.Wallets))
+	for i, w := range l.Wallets {
+		wallets[i] = slog.Attr{Key: strconv.Itoa(i), Value: w.LogValue()}
+	}
+	return slog.GroupValue(
+		slog.Int("offset", l.Offset),
+		slog.Int("count", l.Count),
+		slog.Int("total", l.Total),
+		slog.Attr{Key: "wallets", Value: slog.GroupValue(wallets...)},
+	)
 }
