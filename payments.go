@@ -1,6 +1,267 @@
 package juspay
 
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
+
 // PaymentsService calls Juspay's payment APIs. Reach it as Client.Payments.
 type PaymentsService struct {
 	client *Client
+}
+
+// DirectDebitParams says what to debit: which order, from which linked
+// wallet. Every field is required. The rest of the form (merchant_id,
+// payment_method_type=WALLET, redirect_after_payment=true, format=json) is
+// filled in by DirectDebit.
+type DirectDebitParams struct {
+	// OrderID is the order to pay, as created at Juspay: at most 20
+	// characters (Juspay: "less than 21").
+	OrderID string
+	// PaymentMethod is the wallet to debit, e.g. "PAYTM": the
+	// WalletAccount's Wallet.
+	PaymentMethod string
+	// DirectWalletToken is the linked wallet's one-time Token, from List,
+	// Get, Link or Refresh. It is valid for 15 minutes and for one debit
+	// only, and it is a secret: it never appears in errors or logs.
+	DirectWalletToken string
+}
+
+// maxOrderIDLen is Juspay's limit on an order ID: "less than 21" characters.
+const maxOrderIDLen = 20
+
+// directDebitForm is the body of POST /txns for a wallet debit.
+type directDebitForm struct {
+	OrderID              string `url:"order_id"`
+	MerchantID           string `url:"merchant_id"`
+	PaymentMethodType    string `url:"payment_method_type"`
+	PaymentMethod        string `url:"payment_method"`
+	DirectWalletToken    string `url:"direct_wallet_token"`
+	RedirectAfterPayment bool   `url:"redirect_after_payment"`
+	Format               string `url:"format"`
+}
+
+// TxnStatus is the status of an order's transaction, as Juspay names it. A
+// status the SDK does not know decodes as its own string, so compare with
+// the constants and treat anything else as not paid.
+type TxnStatus string
+
+// The order statuses Juspay documents. Only TxnCharged means paid.
+const (
+	// TxnNew is an order with no payment attempted yet.
+	TxnNew TxnStatus = "NEW"
+	// TxnPendingVBV waits for the customer: for a direct debit, the
+	// wallet's balance was short and the customer must top up at
+	// Payment.Authentication.
+	TxnPendingVBV TxnStatus = "PENDING_VBV"
+	// TxnCharged is paid.
+	TxnCharged TxnStatus = "CHARGED"
+	// TxnAuthorizing waits for the provider's answer; check the order's
+	// status later.
+	TxnAuthorizing TxnStatus = "AUTHORIZING"
+	// TxnAuthenticationFailed is a customer who did not complete the
+	// authentication (top-up, OTP, ...).
+	TxnAuthenticationFailed TxnStatus = "AUTHENTICATION_FAILED"
+	// TxnAuthorizationFailed is a payment the provider declined.
+	TxnAuthorizationFailed TxnStatus = "AUTHORIZATION_FAILED"
+	// TxnJuspayDeclined is a payment Juspay declined before it reached the
+	// provider (risk rules, a bad token, ...).
+	TxnJuspayDeclined TxnStatus = "JUSPAY_DECLINED"
+)
+
+// Transaction is Juspay's answer to a payment: the order, its transaction
+// and where the customer must go next, if anywhere.
+//
+// Status TxnCharged means the wallet was debited. TxnPendingVBV means the
+// balance was short: send the customer's browser to
+// Payment.Authentication to top up and pay. Any status may arrive, known or
+// not; only TxnCharged is paid.
+//
+// A Transaction holds no merchant secret: the authentication URL and its
+// params are meant for the customer's browser. Decoding is tolerant, as for
+// WalletAccount: null is the zero value, IDs that arrive as numbers keep
+// their digits, and unknown fields are ignored.
+type Transaction struct {
+	OrderID string     `json:"order_id"`
+	TxnID   string     `json:"txn_id"`
+	Status  TxnStatus  `json:"status"` // see the TxnStatus constants
+	Payment TxnPayment `json:"payment"`
+}
+
+// TxnPayment is the payment part of a Transaction.
+type TxnPayment struct {
+	Authentication TxnAuthentication `json:"authentication"` // where the customer goes to top up
+}
+
+// TxnAuthentication is where to send the customer's browser to complete a
+// payment: GET the URL, or POST Params to it as a form.
+type TxnAuthentication struct {
+	Method string `json:"method"` // "GET" or "POST"
+	URL    string `json:"url"`
+	// Params are the form fields to POST, for Method "POST" only. Their
+	// names vary by provider: pass them all on, never assume one. A value
+	// that arrives as a number keeps its digits; an object or array keeps
+	// its JSON.
+	Params map[string]string `json:"params"`
+}
+
+// DirectDebit debits a linked wallet for an order, with the wallet's
+// one-time token.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/wallet-direct-debit
+//
+// It sends POST /txns with the order, the wallet and its token, and fills
+// in merchant_id (the merchant ID in force for the call, a per-call
+// WithMerchantID included), payment_method_type=WALLET,
+// redirect_after_payment=true and format=json. No x-routing-id is sent
+// unless WithRoutingID gives one (pass the customer ID, as Juspay
+// recommends). Check the answer's Status: only TxnCharged is paid, and
+// TxnPendingVBV asks the customer to top up. p, an order ID of at most 20
+// characters, a payment method and a token are required: without them the
+// call fails before anything is sent.
+//
+// It moves money, so it is retried only when the request provably never
+// left (the dial failed); any answer, 5xx and 429 included, ends it. When
+// the request may have reached Juspay and no answer came (a dropped
+// connection, an attempt timeout, the caller's context ending mid-flight),
+// the error satisfies errors.Is(err, ErrOutcomeUnknown): check the order's
+// status before debiting again. The token never appears in errors or logs.
+func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams, opts ...Option) (*Transaction, error) {
+	const op = "direct debit"
+	if p == nil {
+		return nil, validationError(op, "params are nil; OrderID, PaymentMethod and DirectWalletToken are required")
+	}
+	if err := checkOrderID(op, p.OrderID, true); err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(p.PaymentMethod) == "" {
+		return nil, validationError(op, "PaymentMethod is empty")
+	}
+	if strings.TrimSpace(p.DirectWalletToken) == "" {
+		return nil, validationError(op, "DirectWalletToken is empty")
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(directDebitForm{
+		OrderID:              p.OrderID,
+		MerchantID:           cfg.merchantID,
+		PaymentMethodType:    "WALLET",
+		PaymentMethod:        p.PaymentMethod,
+		DirectWalletToken:    p.DirectWalletToken,
+		RedirectAfterPayment: true,
+		Format:               "json",
+	})
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/txns",
+		write: true, form: form, secrets: secretsOf(p.DirectWalletToken)}
+	txn := new(Transaction)
+	if err := s.client.do(ctx, cfg, r, txn); err != nil {
+		return nil, err
+	}
+	return txn, nil
+}
+
+// checkOrderID refuses an order ID Juspay would: longer than 20 characters,
+// or (where one is required) empty.
+func checkOrderID(op, id string, required bool) error {
+	switch {
+	case strings.TrimSpace(id) == "" && required:
+		return validationError(op, "OrderID is empty")
+	case utf8.RuneCountInString(id) > maxOrderIDLen:
+		return validationError(op, "OrderID %q is %d characters; Juspay allows at most %d",
+			truncate(id, 40), utf8.RuneCountInString(id), maxOrderIDLen)
+	}
+	return nil
+}
+
+// transactionWire points the tolerant leaf types at a Transaction's own
+// fields, so it is decoded in place, in one pass: only the leaves are
+// json.Unmarshalers, so a field of the wrong shape is named by its whole
+// path (payment.authentication.params).
+type transactionWire struct {
+	OrderID *flexString `json:"order_id"`
+	TxnID   *flexString `json:"txn_id"`
+	Status  *flexString `json:"status"`
+	Payment struct {
+		Authentication txnAuthenticationWire `json:"authentication"`
+	} `json:"payment"`
+}
+
+type txnAuthenticationWire struct {
+	Method *flexString `json:"method"`
+	URL    *flexString `json:"url"`
+	Params textMap     `json:"params"`
+}
+
+func newTxnAuthenticationWire(a *TxnAuthentication) txnAuthenticationWire {
+	return txnAuthenticationWire{
+		Method: (*flexString)(&a.Method),
+		URL:    (*flexString)(&a.URL),
+		Params: textMap{dst: &a.Params},
+	}
+}
+
+// UnmarshalJSON decodes a transaction tolerantly; see Transaction.
+func (t *Transaction) UnmarshalJSON(data []byte) error {
+	*t = Transaction{}
+	wire := transactionWire{
+		OrderID: (*flexString)(&t.OrderID),
+		TxnID:   (*flexString)(&t.TxnID),
+		Status:  (*flexString)(&t.Status),
+	}
+	wire.Payment.Authentication = newTxnAuthenticationWire(&t.Payment.Authentication)
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return fieldError(err)
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes the authentication tolerantly, as Transaction does:
+// Params values of any shape keep their text.
+func (a *TxnAuthentication) UnmarshalJSON(data []byte) error {
+	*a = TxnAuthentication{}
+	wire := newTxnAuthenticationWire(a)
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return fieldError(err)
+	}
+	return nil
+}
+
+// textMap decodes a JSON object into *dst as text, as WalletMetadata does:
+// a string unquoted, a number or boolean as written, an object or array as
+// its JSON, null as "". A null or absent object leaves *dst nil.
+type textMap struct{ dst *map[string]string }
+
+var textMapType = reflect.TypeOf(map[string]string(nil))
+
+func (m textMap) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*m.dst = nil
+		return nil
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: textMapType}
+	}
+	out := make(map[string]string, len(raw))
+	for k, v := range raw {
+		text, err := textOf(v)
+		if err == errNotScalar {
+			text, err = string(v), nil
+		}
+		if err != nil {
+			return &json.UnmarshalTypeError{Value: jsonKind(v), Type: stringType, Field: k}
+		}
+		out[k] = text
+	}
+	*m.dst = out
+	return nil
 }

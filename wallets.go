@@ -3,12 +3,82 @@ package juspay
 import (
 	"context"
 	"net/http"
+	"strings"
 )
 
 // WalletsService calls Juspay's wallet APIs. Reach it as Client.Wallets.
+//
+// A wallet goes through a lifecycle: Create it for a customer (optionally
+// sending the OTP at once), Authenticate it (send the OTP), Link it with the
+// OTP the customer received, then pay with its one-time Token
+// (PaymentsService.DirectDebit), Refresh its balance, and Delink it. Calls
+// that change a wallet (Create, Authenticate, Link, Delink,
+// UpdateMobileNumber) are writes: they are never repeated once they may
+// have reached Juspay, and fail with ErrOutcomeUnknown when no answer came.
 type WalletsService struct {
 	client *Client
 }
+
+// CreateWalletParams are the fields of a new wallet. Gateway is required.
+type CreateWalletParams struct {
+	// Gateway is the wallet provider, e.g. "PAYTM" or "MOBIKWIK". Required.
+	Gateway string
+	// Authenticate asks the provider to send the customer an OTP at once
+	// (command=authenticate), saving a separate Authenticate call.
+	Authenticate bool
+	// MobileNumber is the customer's number at the provider, where it
+	// differs from the one Juspay holds for the customer.
+	MobileNumber string
+	// GatewayReferenceID picks one of several accounts the merchant holds
+	// with the same provider.
+	GatewayReferenceID string
+	// ClientAuthToken authenticates a call made on behalf of a client
+	// session. It is a secret: it never appears in errors or logs.
+	ClientAuthToken string
+}
+
+// AuthenticateWalletParams are the optional fields of Authenticate.
+type AuthenticateWalletParams struct {
+	// GatewayReferenceID picks one of several accounts the merchant holds
+	// with the same provider.
+	GatewayReferenceID string
+	// ClientAuthToken authenticates a call made on behalf of a client
+	// session. It is a secret: it never appears in errors or logs.
+	ClientAuthToken string
+}
+
+// createWalletForm is the body of POST /customers/{id}/wallets.
+type createWalletForm struct {
+	Gateway            string `url:"gateway"`
+	Command            string `url:"command,omitempty"`
+	MobileNumber       string `url:"mobile_number,omitempty"`
+	GatewayReferenceID string `url:"gateway_reference_id,omitempty"`
+	ClientAuthToken    string `url:"client_auth_token,omitempty"`
+}
+
+// walletCommandForm is the body of POST /wallets/{id}: one command and the
+// fields it takes.
+type walletCommandForm struct {
+	Command            string `url:"command"`
+	OTP                string `url:"otp,omitempty"`
+	MobileNumber       string `url:"mobile_number,omitempty"`
+	GatewayReferenceID string `url:"gateway_reference_id,omitempty"`
+	ClientAuthToken    string `url:"client_auth_token,omitempty"`
+}
+
+// The commands POST /wallets/{id} takes.
+const (
+	cmdAuthenticate = "authenticate"
+	cmdLink         = "link"
+	cmdDelink       = "delink"
+	cmdRefresh      = "refresh"
+	cmdUpdate       = "update"
+)
+
+// minMobileUpdateVersion is the oldest API version whose POST /wallets/{id}
+// understands command=update. Versions are YYYY-MM-DD dates, so they
+// compare as strings.
+const minMobileUpdateVersion = "2019-09-17"
 
 // RefreshAll asks every wallet provider for the current balance of each
 // wallet the customer has created, and returns them all.
@@ -38,4 +108,303 @@ func (s *WalletsService) RefreshAll(ctx context.Context, customerID string, opts
 		return nil, err
 	}
 	return list, nil
+}
+
+// List returns the wallets the customer has created, linked or not, without
+// asking the providers for balances.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/list-wallets
+//
+// It sends GET /customers/{customerID}/wallets, with the customer ID as
+// x-routing-id unless WithRoutingID gives another. A linked wallet carries a
+// fresh one-time Token, valid for 15 minutes. Count and Total are Juspay's
+// and may differ from len(Wallets). It is a read: connection failures,
+// attempt timeouts, 408, 429 and 5xx are retried.
+func (s *WalletsService) List(ctx context.Context, customerID string, opts ...Option) (*WalletAccountList, error) {
+	const op = "list wallets"
+	id, err := pathSegment(op, "customer ID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + "/wallets", routingID: customerID}
+	list := new(WalletAccountList)
+	if err := s.client.do(ctx, cfg, r, list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// Create creates a wallet at p.Gateway for the customer. With
+// p.Authenticate set, the provider also sends the customer an OTP, to be
+// passed to Link.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/create-wallet
+//
+// It sends POST /customers/{customerID}/wallets, with the customer ID as
+// x-routing-id unless WithRoutingID gives another. The new wallet is not
+// linked and has no balance. p and p.Gateway are required: without them the
+// call fails before anything is sent. It is a write: it is retried only when
+// the request provably never left (the dial failed); any answer ends it,
+// and a request that may have reached Juspay without an answer fails with
+// ErrOutcomeUnknown (List the customer's wallets to see whether it exists).
+func (s *WalletsService) Create(ctx context.Context, customerID string, p *CreateWalletParams, opts ...Option) (*WalletAccount, error) {
+	const op = "create wallet"
+	id, err := pathSegment(op, "customer ID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil {
+		return nil, validationError(op, "params are nil; Gateway is required")
+	}
+	if strings.TrimSpace(p.Gateway) == "" {
+		return nil, validationError(op, "Gateway is empty")
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	f := createWalletForm{
+		Gateway:            p.Gateway,
+		MobileNumber:       p.MobileNumber,
+		GatewayReferenceID: p.GatewayReferenceID,
+		ClientAuthToken:    p.ClientAuthToken,
+	}
+	if p.Authenticate {
+		f.Command = cmdAuthenticate
+	}
+	form, err := encodeForm(f)
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id + "/wallets", routingID: customerID,
+		write: true, form: form, secrets: secretsOf(p.ClientAuthToken)}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Get returns one wallet. For a linked wallet Juspay mints a fresh one-time
+// Token on every Get, valid for 15 minutes, to pay with.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/get-wallet
+//
+// It sends GET /wallets/{walletID}, with no x-routing-id unless
+// WithRoutingID gives one (pass the customer ID, as Juspay recommends). It
+// is a read: connection failures, attempt timeouts, 408, 429 and 5xx are
+// retried. A retried Get may mint more than one token; only the last one
+// returned matters.
+func (s *WalletsService) Get(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
+	const op = "get wallet"
+	id, err := pathSegment(op, "wallet ID", walletID)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodGet, path: "/wallets/" + id}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Authenticate asks the wallet's provider to send the customer an OTP, to be
+// passed to Link. p may be nil.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/authenticate-wallet
+//
+// It sends POST /wallets/{walletID} with command=authenticate, and no
+// x-routing-id unless WithRoutingID gives one. It is a write, because a
+// repeat would send the customer a second OTP: it is retried only when the
+// request provably never left, and a request that may have reached Juspay
+// without an answer fails with ErrOutcomeUnknown.
+func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *AuthenticateWalletParams, opts ...Option) (*WalletAccount, error) {
+	const op = "authenticate wallet"
+	id, err := pathSegment(op, "wallet ID", walletID)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil {
+		p = &AuthenticateWalletParams{}
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(walletCommandForm{
+		Command:            cmdAuthenticate,
+		GatewayReferenceID: p.GatewayReferenceID,
+		ClientAuthToken:    p.ClientAuthToken,
+	})
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id,
+		write: true, form: form, secrets: secretsOf(p.ClientAuthToken)}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Link submits the OTP the customer received (from Create with Authenticate
+// set, or from Authenticate) and links the wallet to the customer.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/link-wallet
+//
+// It sends POST /wallets/{walletID} with command=link and the OTP, and no
+// x-routing-id unless WithRoutingID gives one. A wrong OTP is not an error:
+// Juspay answers 200 with the wallet still unlinked, so check Linked. A
+// linked wallet comes back with its balance and a one-time Token. An empty
+// OTP fails before anything is sent; the OTP never appears in errors or
+// logs. It is a write: it is retried only when the request provably never
+// left, and a request that may have reached Juspay without an answer fails
+// with ErrOutcomeUnknown (Get the wallet to see whether it is linked).
+func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ...Option) (*WalletAccount, error) {
+	const op = "link wallet"
+	id, err := pathSegment(op, "wallet ID", walletID)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(otp) == "" {
+		return nil, validationError(op, "OTP is empty")
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(walletCommandForm{Command: cmdLink, OTP: otp})
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id,
+		write: true, form: form, secrets: secretsOf(otp)}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Delink unlinks the wallet from the customer; its tokens stop working.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/delink-wallet
+//
+// It sends POST /wallets/{walletID} with command=delink, and no
+// x-routing-id unless WithRoutingID gives one. Juspay has been seen to
+// answer linked as the string "false"; Linked reads it either way. It is a
+// write: it is retried only when the request provably never left, and a
+// request that may have reached Juspay without an answer fails with
+// ErrOutcomeUnknown.
+func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
+	const op = "delink wallet"
+	id, err := pathSegment(op, "wallet ID", walletID)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(walletCommandForm{Command: cmdDelink})
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, form: form}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Refresh asks the provider for the current balance of one linked wallet.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/refresh-wallet
+//
+// It sends POST /wallets/{walletID} with command=refresh, and no
+// x-routing-id unless WithRoutingID gives one. Although a POST, it changes
+// nothing, so it is retried like a read: connection failures, attempt
+// timeouts, 408, 429 and 5xx.
+func (s *WalletsService) Refresh(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
+	const op = "refresh wallet"
+	id, err := pathSegment(op, "wallet ID", walletID)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(walletCommandForm{Command: cmdRefresh})
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, form: form}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// UpdateMobileNumber changes the mobile number Juspay holds for the wallet,
+// for a customer whose number at the provider changed.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/update-mobile-number
+//
+// It sends POST /wallets/{walletID} with command=update and mobile_number,
+// and no x-routing-id unless WithRoutingID gives one. Juspay understands the
+// command from API version 2019-09-17 on: with an older WithAPIVersion, or
+// an empty number, the call fails before anything is sent. It is a write:
+// it is retried only when the request provably never left, and a request
+// that may have reached Juspay without an answer fails with
+// ErrOutcomeUnknown.
+func (s *WalletsService) UpdateMobileNumber(ctx context.Context, walletID, mobileNumber string, opts ...Option) (*WalletAccount, error) {
+	const op = "update wallet mobile number"
+	id, err := pathSegment(op, "wallet ID", walletID)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(mobileNumber) == "" {
+		return nil, validationError(op, "mobile number is empty")
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.apiVersion < minMobileUpdateVersion {
+		return nil, validationError(op, "needs API version %s or later, not %s (see WithAPIVersion)", minMobileUpdateVersion, cfg.apiVersion)
+	}
+	form, err := encodeForm(walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
+	if err != nil {
+		return nil, validationError(op, "encoding the form: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, form: form}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// secretsOf lists the non-empty secrets a call sends, for request.secrets.
+func secretsOf(values ...string) []string {
+	var out []string
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

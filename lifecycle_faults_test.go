@@ -1,0 +1,328 @@
+package juspay_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gojuspay/juspay"
+)
+
+// lcWrites are the calls that change state or move money: each must be
+// attempted once whatever answer, or non-answer, comes back.
+var lcWrites = []struct {
+	name string
+	call func(ctx context.Context, c *juspay.Client) (any, error)
+}{
+	{"Create", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "PAYTM", Authenticate: true})
+	}},
+	{"Authenticate", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.Authenticate(ctx, "wlt_1", nil)
+	}},
+	{"Link", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.Link(ctx, "wlt_1", "123456")
+	}},
+	{"Delink", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.Delink(ctx, "wlt_1")
+	}},
+	{"UpdateMobileNumber", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777")
+	}},
+	{"DirectDebit", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: "tk_secret_1"})
+	}},
+}
+
+// lcRetried are the calls retried like reads: the GETs, and the POSTs that
+// move nothing.
+var lcRetried = []struct {
+	name   string
+	call   func(ctx context.Context, c *juspay.Client) (any, error)
+	answer string
+}{
+	{"List", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.List(ctx, "cth_1")
+	}, lcSamples["list-wallets--response"]},
+	{"RefreshAll", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.RefreshAll(ctx, "cth_1")
+	}, lcSamples["refresh-all--response"]},
+	{"Get", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.Get(ctx, "wlt_1")
+	}, lcSamples["get-wallet--response"]},
+	{"Refresh", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Wallets.Refresh(ctx, "wlt_1")
+	}, lcSamples["refresh-wallet--response"]},
+	{"CheckEligibility", func(ctx context.Context, c *juspay.Client) (any, error) {
+		return c.Customers.CheckEligibility(ctx, "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
+	}, lcSamples["eligibility--response"]},
+}
+
+// TestWritesNeverRepeat: a write whose request may have reached Juspay is
+// attempted once. A dropped connection leaves its outcome unknown; an answer,
+// even a 5xx or a 429, is an *APIError whose outcome is known.
+func TestWritesNeverRepeat(t *testing.T) {
+	faults := []struct {
+		name string
+		fail error
+	}{
+		{"connection reset", lcReset},
+		{"truncated response", io.ErrUnexpectedEOF},
+	}
+	for _, w := range lcWrites {
+		t.Run(w.name, func(t *testing.T) {
+			for _, f := range faults {
+				t.Run(f.name, func(t *testing.T) {
+					m := newLCMock(t, lcSeq(lcFail(f.fail), lcJSON(200, `{}`)))
+					got, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+					require.Error(t, err)
+					assert.Nil(t, got)
+					assert.Equal(t, 1, m.calls(), "a write that may have left is never repeated")
+					assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+					assert.ErrorIs(t, err, f.fail, "the cause stays reachable")
+					var apiErr *juspay.APIError
+					assert.False(t, errors.As(err, &apiErr))
+					assert.Contains(t, err.Error(), "outcome is unknown")
+				})
+			}
+			for _, status := range []int{http.StatusServiceUnavailable, http.StatusTooManyRequests, http.StatusInternalServerError} {
+				t.Run(http.StatusText(status), func(t *testing.T) {
+					m := newLCMock(t, lcSeq(lcJSON(status, `{"status":"ERROR","error_code":"busy"}`), lcJSON(200, `{}`)))
+					_, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+					require.Error(t, err)
+					assert.Equal(t, 1, m.calls(), "any answer ends a write")
+					var apiErr *juspay.APIError
+					require.ErrorAs(t, err, &apiErr)
+					assert.Equal(t, status, apiErr.StatusCode)
+					assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "Juspay answered: the outcome is known")
+				})
+			}
+			t.Run("refused dial is retried", func(t *testing.T) {
+				m := newLCMock(t, lcSeq(lcFail(lcRefused), lcFail(lcRefused), lcJSON(200, lcSamples["link-wallet--response"])))
+				got, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				require.NoError(t, err, "a request that never left may be sent again")
+				assert.NotNil(t, got)
+				assert.Equal(t, 3, m.calls())
+			})
+			t.Run("refused dial every time", func(t *testing.T) {
+				m := newLCMock(t, lcFail(lcRefused))
+				_, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				require.Error(t, err)
+				assert.Equal(t, 3, m.calls())
+				assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "nothing left: the outcome is known")
+				assert.ErrorIs(t, err, syscall.ECONNREFUSED)
+			})
+			t.Run("attempt timeout", func(t *testing.T) {
+				m := newLCMock(t, func(req *http.Request) (*http.Response, error) {
+					<-req.Context().Done() // the request arrived; the answer never comes
+					return nil, req.Context().Err()
+				})
+				_, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2), juspay.WithTimeout(20*time.Millisecond)))
+				require.Error(t, err)
+				assert.Equal(t, 1, m.calls())
+				assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+				assert.ErrorIs(t, err, context.DeadlineExceeded)
+			})
+		})
+	}
+}
+
+// TestReadsRetry: the same faults that end a write are retried for reads
+// and for the POSTs that move nothing.
+func TestReadsRetry(t *testing.T) {
+	for _, r := range lcRetried {
+		t.Run(r.name, func(t *testing.T) {
+			t.Run("connection reset every time", func(t *testing.T) {
+				m := newLCMock(t, lcFail(lcReset))
+				_, err := r.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				require.Error(t, err)
+				assert.Equal(t, 3, m.calls(), "the first attempt and 2 retries")
+				assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "a read has no outcome to lose")
+				assert.ErrorIs(t, err, syscall.ECONNRESET)
+			})
+			t.Run("reset then 503 then success", func(t *testing.T) {
+				m := newLCMock(t, lcSeq(lcFail(lcReset), lcJSON(503, `{}`), lcJSON(200, r.answer)))
+				got, err := r.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				require.NoError(t, err)
+				assert.NotNil(t, got)
+				assert.Equal(t, 3, m.calls())
+			})
+		})
+	}
+}
+
+// TestLifecycleSecretsStayOut: an OTP, a wallet token or a client auth token
+// that a server echoes back never reaches the error text or the logs.
+func TestLifecycleSecretsStayOut(t *testing.T) {
+	const (
+		otp   = "482913"
+		token = "tk_direct_7f3a9b2c"
+		cat   = "tkn_client_5d8e1f"
+	)
+	calls := []struct {
+		name   string
+		secret string
+		call   func(ctx context.Context, c *juspay.Client) error
+	}{
+		{"Link", otp, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Wallets.Link(ctx, "wlt_1", otp)
+			return err
+		}},
+		{"DirectDebit", token, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: token})
+			return err
+		}},
+		{"Create", cat, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "PAYTM", ClientAuthToken: cat})
+			return err
+		}},
+		{"Authenticate", cat, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Wallets.Authenticate(ctx, "wlt_1", &juspay.AuthenticateWalletParams{ClientAuthToken: cat})
+			return err
+		}},
+	}
+	for _, tc := range calls {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Run("echoed in an error response", func(t *testing.T) {
+				var logs bytes.Buffer
+				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				m := newLCMock(t, lcJSON(400, `{"status":"Invalid Request","error_code":"invalid","error_message":"bad value `+tc.secret+`"}`))
+				err := tc.call(context.Background(), m.client(juspay.WithLogger(logger)))
+				require.Error(t, err)
+				assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
+				assert.Contains(t, err.Error(), "bad value", "the message is kept")
+				assert.NotContains(t, err.Error(), tc.secret)
+				assert.NotContains(t, logs.String(), tc.secret)
+				assert.NotContains(t, logs.String(), lcAPIKey)
+			})
+			t.Run("echoed in a transport error", func(t *testing.T) {
+				var logs bytes.Buffer
+				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				m := newLCMock(t, lcFail(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("proxy refused " + tc.secret)}))
+				err := tc.call(context.Background(), m.client(juspay.WithLogger(logger), juspay.WithMaxRetries(1)))
+				require.Error(t, err)
+				assert.NotContains(t, err.Error(), tc.secret)
+				assert.NotContains(t, logs.String(), tc.secret)
+				assert.Contains(t, logs.String(), "retrying", "the retry was logged, without the secret")
+			})
+		})
+	}
+}
+
+// TestDirectDebitConnectionDroppedAfterSend is the fault the never-retry
+// rule exists for, over a real connection: Juspay read the whole debit, and
+// the connection closed before any answer. A second attempt could debit
+// twice, so there is none, and the error says the outcome is unknown.
+func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
+	var got atomic.Value
+	srv, requests := lcServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err == nil {
+			got.Store(r.PostForm)
+		}
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		conn.Close()
+	})
+	c := lcServerClient(t, srv)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // generous: it must not hang
+	defer cancel()
+	txn, err := c.Payments.DirectDebit(ctx, lcDebitParams())
+	require.Error(t, err)
+	assert.Nil(t, txn)
+	assert.Equal(t, int64(1), requests.Load(), "attempted exactly once")
+	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+	assert.NotErrorIs(t, err, context.DeadlineExceeded)
+	var apiErr *juspay.APIError
+	assert.False(t, errors.As(err, &apiErr))
+	assert.True(t, strings.HasPrefix(err.Error(), "juspay: direct debit: "), err.Error())
+	assert.NotContains(t, err.Error(), lcDebitParams().DirectWalletToken)
+
+	form, _ := got.Load().(url.Values)
+	require.NotNil(t, form, "the server read the debit before the connection dropped")
+	assert.Equal(t, "tk_04ec3a9f7cff6f4095a", form.Get("direct_wallet_token"))
+}
+
+// TestListConnectionDroppedIsRetried: the same fault on a read is retried.
+func TestListConnectionDroppedIsRetried(t *testing.T) {
+	srv, requests := lcServer(t, func(w http.ResponseWriter, r *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		conn.Close()
+	})
+	c := lcServerClient(t, srv)
+	_, err := c.Wallets.List(context.Background(), "cth_1")
+	require.Error(t, err)
+	assert.Equal(t, int64(3), requests.Load(), "the first attempt and 2 retries")
+	assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown)
+}
+
+// TestCallerCancelMidFlight: the caller's context ends while Juspay holds
+// the request. For a write the outcome is unknown and the cancellation is
+// reported too; for a read only the cancellation.
+func TestCallerCancelMidFlight(t *testing.T) {
+	calls := []struct {
+		name  string
+		write bool
+		call  func(ctx context.Context, c *juspay.Client) (any, error)
+	}{
+		{"DirectDebit", true, func(ctx context.Context, c *juspay.Client) (any, error) {
+			return c.Payments.DirectDebit(ctx, lcDebitParams())
+		}},
+		{"Link", true, func(ctx context.Context, c *juspay.Client) (any, error) {
+			return c.Wallets.Link(ctx, "wlt_1", "123456")
+		}},
+		{"List", false, func(ctx context.Context, c *juspay.Client) (any, error) {
+			return c.Wallets.List(ctx, "cth_1")
+		}},
+	}
+	for _, tc := range calls {
+		t.Run(tc.name, func(t *testing.T) {
+			arrived := make(chan struct{}, 1)
+			srv, requests := lcServer(t, func(w http.ResponseWriter, r *http.Request) {
+				_, _ = io.Copy(io.Discard, r.Body)
+				arrived <- struct{}{}
+				select {
+				case <-r.Context().Done(): // the client hung up
+				case <-time.After(30 * time.Second):
+				}
+			})
+			c := lcServerClient(t, srv)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			go func() {
+				select {
+				case <-arrived:
+					cancel()
+				case <-ctx.Done():
+				}
+			}()
+			_, err := tc.call(ctx, c)
+			require.Error(t, err)
+			assert.Equal(t, int64(1), requests.Load())
+			assert.ErrorIs(t, err, context.Canceled)
+			if tc.write {
+				assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+			} else {
+				assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown)
+			}
+		})
+	}
+}

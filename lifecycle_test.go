@@ -1,0 +1,325 @@
+package juspay_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gojuspay/juspay"
+)
+
+func TestWalletLifecycleRequests(t *testing.T) {
+	listBody := lcSamples["list-wallets--response"]
+	walletBody := lcSamples["link-wallet--response"]
+	cases := []struct {
+		name    string
+		call    lcCall
+		method  string
+		path    string
+		routing string     // x-routing-id without WithRoutingID; "" sends none
+		form    url.Values // nil: no body
+		answer  string
+	}{
+		{
+			name: "List",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.List(ctx, "cth_eN4e/4k R", o...)
+			},
+			method: http.MethodGet, path: "/customers/cth_eN4e%2F4k%20R/wallets", routing: "cth_eN4e/4k R",
+			answer: listBody,
+		},
+		{
+			name: "Create with every field",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{
+					Gateway: "PAYTM", Authenticate: true, MobileNumber: "9999999999",
+					GatewayReferenceID: "paytm_alt", ClientAuthToken: "tkn_client&auth=1",
+				}, o...)
+			},
+			method: http.MethodPost, path: "/customers/cth_1/wallets", routing: "cth_1",
+			form: url.Values{
+				"gateway": {"PAYTM"}, "command": {"authenticate"}, "mobile_number": {"9999999999"},
+				"gateway_reference_id": {"paytm_alt"}, "client_auth_token": {"tkn_client&auth=1"},
+			},
+			answer: walletBody,
+		},
+		{
+			name: "Create with the gateway only",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "MOBIKWIK"}, o...)
+			},
+			method: http.MethodPost, path: "/customers/cth_1/wallets", routing: "cth_1",
+			form:   url.Values{"gateway": {"MOBIKWIK"}},
+			answer: walletBody,
+		},
+		{
+			name: "Get",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Get(ctx, "wlt_q23/..", o...)
+			},
+			method: http.MethodGet, path: "/wallets/wlt_q23%2F..",
+			answer: walletBody,
+		},
+		{
+			name: "Authenticate with nil params",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Authenticate(ctx, "wlt_1", nil, o...)
+			},
+			method: http.MethodPost, path: "/wallets/wlt_1",
+			form:   url.Values{"command": {"authenticate"}},
+			answer: walletBody,
+		},
+		{
+			name: "Authenticate with params",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Authenticate(ctx, "wlt_1", &juspay.AuthenticateWalletParams{
+					GatewayReferenceID: "mk_2", ClientAuthToken: "tkn_cat_9",
+				}, o...)
+			},
+			method: http.MethodPost, path: "/wallets/wlt_1",
+			form:   url.Values{"command": {"authenticate"}, "gateway_reference_id": {"mk_2"}, "client_auth_token": {"tkn_cat_9"}},
+			answer: walletBody,
+		},
+		{
+			name: "Link",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Link(ctx, "wlt_1", "12 3&4=5", o...)
+			},
+			method: http.MethodPost, path: "/wallets/wlt_1",
+			form:   url.Values{"command": {"link"}, "otp": {"12 3&4=5"}},
+			answer: walletBody,
+		},
+		{
+			name: "Delink",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Delink(ctx, "wlt 1", o...)
+			},
+			method: http.MethodPost, path: "/wallets/wlt%201",
+			form:   url.Values{"command": {"delink"}},
+			answer: walletBody,
+		},
+		{
+			name: "Refresh",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.Refresh(ctx, "wlt_1", o...)
+			},
+			method: http.MethodPost, path: "/wallets/wlt_1",
+			form:   url.Values{"command": {"refresh"}},
+			answer: walletBody,
+		},
+		{
+			name: "UpdateMobileNumber",
+			call: func(ctx context.Context, c *juspay.Client, o ...juspay.Option) (any, error) {
+				return c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777", o...)
+			},
+			method: http.MethodPost, path: "/wallets/wlt_1",
+			form:   url.Values{"command": {"update"}, "mobile_number": {"7777777777"}},
+			answer: walletBody,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Run("default routing", func(t *testing.T) {
+				m := newLCMock(t, lcJSON(200, tc.answer))
+				got, err := tc.call(context.Background(), m.client())
+				require.NoError(t, err)
+				require.NotNil(t, got)
+				r := m.only()
+				assert.Equal(t, tc.method, r.Method)
+				assert.Equal(t, tc.path, r.Path)
+				lcAssertHeaders(t, r, tc.routing)
+				lcAssertBody(t, r, tc.form)
+			})
+			t.Run("WithRoutingID", func(t *testing.T) {
+				m := newLCMock(t, lcJSON(200, tc.answer))
+				_, err := tc.call(context.Background(), m.client(), juspay.WithRoutingID("cth_route"))
+				require.NoError(t, err)
+				r := m.only()
+				lcAssertHeaders(t, r, "cth_route")
+				lcAssertBody(t, r, tc.form)
+			})
+		})
+	}
+}
+
+// TestWalletLifecycleSamples decodes every wallet sample Juspay publishes
+// through the method that answers it, and compares every field.
+func TestWalletLifecycleSamples(t *testing.T) {
+	unlinkedMobikwik := juspay.WalletAccount{Object: "wallet_account", ID: "wlt_q23xzki3pazgtezo", Wallet: "MOBIKWIK"}
+	linkedMobikwik := func(refreshed string) juspay.WalletAccount {
+		return juspay.WalletAccount{
+			Object: "wallet_account", ID: "wlt_q23xzki3pazgtezo", Wallet: "MOBIKWIK",
+			Token: "tok_winysteev9eftrwcv6me", Linked: true, CurrentBalance: lcAmount("250"),
+			LastRefreshed: lcTime(refreshed),
+		}
+	}
+	wallet := func(call func(context.Context, *juspay.Client) (*juspay.WalletAccount, error)) func(context.Context, *juspay.Client) (any, error) {
+		return func(ctx context.Context, c *juspay.Client) (any, error) {
+			w, err := call(ctx, c)
+			if w != nil {
+				lcUTC(w)
+			}
+			return w, err
+		}
+	}
+	list := func(ctx context.Context, c *juspay.Client) (any, error) {
+		l, err := c.Wallets.List(ctx, "cth_1")
+		if l != nil {
+			for i := range l.Wallets {
+				lcUTC(&l.Wallets[i])
+			}
+		}
+		return l, err
+	}
+
+	cases := []struct {
+		sample string
+		call   func(context.Context, *juspay.Client) (any, error)
+		want   any
+	}{
+		{"list-wallets--response", list, &juspay.WalletAccountList{
+			Object: "list", Offset: 0, Count: 10, Total: 100, // Juspay's counts, not len(list)
+			Wallets: []juspay.WalletAccount{
+				linkedMobikwik("2016-08-02T08:07:52+0000"),
+				{Object: "wallet_account", ID: "wlt_mu2xfwb4mr18flbs", Wallet: "FREECHARGE"},
+			},
+		}},
+		{"list-wallets--metadata", list, &juspay.WalletAccountList{
+			Object: "list", Count: 1, Total: 1,
+			Wallets: []juspay.WalletAccount{{
+				Object: "wallet_account", ID: "wlt_d10hncoc6xldk", Wallet: "PAYTM",
+				Metadata: juspay.WalletMetadata{MobileNumber: "9999999999"},
+			}},
+		}},
+		{"refresh-all--response", list, &juspay.WalletAccountList{
+			Object: "list", Count: 1, Total: 1,
+			Wallets: []juspay.WalletAccount{{
+				Object: "wallet_account", ID: "wlt_x1****K6am", Wallet: "PAYTM", JuspayBankCode: "JP_PAYTM",
+				Token: "tk_04ec****cff6f4095a", Linked: true, CurrentBalance: lcAmount("109.55"),
+				LastRefreshed: lcTime("2022-02-17T06:58:08Z"),
+				Metadata:      juspay.WalletMetadata{MobileNumber: "77****78"},
+			}},
+		}},
+		{"create-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "MOBIKWIK"})
+		}), &unlinkedMobikwik},
+		{"create-wallet--mobile_number", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "MOBIKWIK", MobileNumber: "9999999999"})
+		}), &juspay.WalletAccount{
+			Object: "wallet_account", ID: "wlt_yvuidaocnaupkvz3", Wallet: "MOBIKWIK",
+			Metadata: juspay.WalletMetadata{MobileNumber: "9999999999"},
+		}},
+		{"get-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Get(ctx, "wlt_q23xzki3pazgtezo")
+		}), lcPtr(linkedMobikwik("2016-08-02T08:07:52+0000"))},
+		{"authenticate--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Authenticate(ctx, "wlt_q23xzki3pazgtezo", nil)
+		}), &unlinkedMobikwik},
+		{"link-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Link(ctx, "wlt_q23xzki3pazgtezo", "123456")
+		}), lcPtr(linkedMobikwik("2016-08-01T08:07:52+0000"))},
+		{"delink-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Delink(ctx, "wlt_q23xzki3pazgtezo")
+		}), &unlinkedMobikwik}, // linked arrives as the string "false"
+		{"refresh-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Refresh(ctx, "wlt_q23xzki3pazgtezo")
+		}), lcPtr(linkedMobikwik("2016-08-02T08:07:52+0000"))}, // linked arrives as the string "true"
+		{"update-mobile--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.UpdateMobileNumber(ctx, "wlt_yvuidaupkvz3", "7777777777")
+		}), &juspay.WalletAccount{
+			Object: "wallet_account", ID: "wlt_yvuidaupkvz3", Wallet: "PAYTM",
+			Metadata: juspay.WalletMetadata{MobileNumber: "7777777777"},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.sample, func(t *testing.T) {
+			body, ok := lcSamples[tc.sample]
+			require.True(t, ok, "no sample %s", tc.sample)
+			m := newLCMock(t, lcJSON(200, body))
+			got, err := tc.call(context.Background(), m.client())
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+			lcCovers(t, body, got)
+		})
+	}
+}
+
+// TestWalletLifecycleWrongOTP: Juspay answers a wrong OTP with 200 and the
+// wallet still unlinked. That is the answer, not an error.
+func TestWalletLifecycleWrongOTP(t *testing.T) {
+	m := newLCMock(t, lcJSON(200, lcSamples["authenticate--response"]))
+	w, err := m.client().Wallets.Link(context.Background(), "wlt_q23xzki3pazgtezo", "000000")
+	require.NoError(t, err)
+	assert.False(t, w.Linked)
+	assert.Nil(t, w.CurrentBalance)
+	assert.Empty(t, w.Token)
+	assert.Equal(t, 1, m.calls())
+}
+
+// TestWalletLifecycleValidation: every call refused on the client side
+// names its operation and sends nothing.
+func TestWalletLifecycleValidation(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		call func(c *juspay.Client) (any, error)
+		want string // the error's prefix and a word of its detail
+	}{
+		{"List empty customer", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, "") }, "juspay: list wallets: customer ID is empty"},
+		{"List dot", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, ".") }, "juspay: list wallets: customer ID"},
+		{"List dot dot", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, "..") }, "juspay: list wallets: customer ID"},
+		{"Create empty customer", func(c *juspay.Client) (any, error) {
+			return c.Wallets.Create(ctx, "", &juspay.CreateWalletParams{Gateway: "PAYTM"})
+		}, "juspay: create wallet: customer ID is empty"},
+		{"Create nil params", func(c *juspay.Client) (any, error) { return c.Wallets.Create(ctx, "cth_1", nil) }, "juspay: create wallet: params are nil"},
+		{"Create no gateway", func(c *juspay.Client) (any, error) {
+			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{MobileNumber: "9999999999"})
+		}, "juspay: create wallet: Gateway is empty"},
+		{"Create blank gateway", func(c *juspay.Client) (any, error) {
+			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "  "})
+		}, "juspay: create wallet: Gateway is empty"},
+		{"Get empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Get(ctx, "") }, "juspay: get wallet: wallet ID is empty"},
+		{"Get dot dot", func(c *juspay.Client) (any, error) { return c.Wallets.Get(ctx, "..") }, "juspay: get wallet: wallet ID"},
+		{"Authenticate empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Authenticate(ctx, "", nil) }, "juspay: authenticate wallet: wallet ID is empty"},
+		{"Link empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "", "123456") }, "juspay: link wallet: wallet ID is empty"},
+		{"Link empty OTP", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "wlt_1", "") }, "juspay: link wallet: OTP is empty"},
+		{"Link blank OTP", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "wlt_1", " \t") }, "juspay: link wallet: OTP is empty"},
+		{"Delink empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Delink(ctx, "") }, "juspay: delink wallet: wallet ID is empty"},
+		{"Refresh empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Refresh(ctx, "") }, "juspay: refresh wallet: wallet ID is empty"},
+		{"Refresh dot", func(c *juspay.Client) (any, error) { return c.Wallets.Refresh(ctx, ".") }, "juspay: refresh wallet: wallet ID"},
+		{"UpdateMobileNumber empty wallet", func(c *juspay.Client) (any, error) {
+			return c.Wallets.UpdateMobileNumber(ctx, "", "7777777777")
+		}, "juspay: update wallet mobile number: wallet ID is empty"},
+		{"UpdateMobileNumber empty number", func(c *juspay.Client) (any, error) {
+			return c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "")
+		}, "juspay: update wallet mobile number: mobile number is empty"},
+		{"UpdateMobileNumber old API version", func(c *juspay.Client) (any, error) {
+			return c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777", juspay.WithAPIVersion("2019-09-16"))
+		}, "juspay: update wallet mobile number: needs API version 2019-09-17"},
+		{"a bad per-call option", func(c *juspay.Client) (any, error) {
+			return c.Wallets.Link(ctx, "wlt_1", "123456", juspay.WithRoutingID(""))
+		}, "juspay: routing ID is empty"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newLCMock(t, lcJSON(200, lcSamples["link-wallet--response"]))
+			got, err := tc.call(m.client())
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q should start with %q", err, tc.want)
+			assert.Nil(t, got)
+			assert.Equal(t, 0, m.calls(), "nothing may be sent")
+		})
+	}
+
+	t.Run("UpdateMobileNumber from 2019-09-17 on", func(t *testing.T) {
+		m := newLCMock(t, lcJSON(200, lcSamples["update-mobile--response"]))
+		_, err := m.client(juspay.WithAPIVersion("2019-09-17")).Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777")
+		require.NoError(t, err)
+		assert.Equal(t, "2019-09-17", m.only().Header.Get("Version"))
+	})
+}

@@ -1,0 +1,203 @@
+package juspay_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gojuspay/juspay"
+)
+
+func lcDebitParams() *juspay.DirectDebitParams {
+	return &juspay.DirectDebitParams{OrderID: "ord_20240101_000001", PaymentMethod: "PAYTM", DirectWalletToken: "tk_04ec3a9f7cff6f4095a"}
+}
+
+func TestDirectDebitRequest(t *testing.T) {
+	wantForm := func(merchantID string) url.Values {
+		return url.Values{
+			"order_id":               {"ord_20240101_000001"},
+			"merchant_id":            {merchantID},
+			"payment_method_type":    {"WALLET"},
+			"payment_method":         {"PAYTM"},
+			"direct_wallet_token":    {"tk_04ec3a9f7cff6f4095a"},
+			"redirect_after_payment": {"true"},
+			"format":                 {"json"},
+		}
+	}
+
+	t.Run("defaults", func(t *testing.T) {
+		m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
+		_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+		require.NoError(t, err)
+		r := m.only()
+		assert.Equal(t, http.MethodPost, r.Method)
+		assert.Equal(t, "/txns", r.Path)
+		lcAssertHeaders(t, r, "") // an order call sends no routing ID of its own
+		lcAssertBody(t, r, wantForm(lcMerchantID))
+	})
+	t.Run("WithRoutingID", func(t *testing.T) {
+		m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
+		_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams(), juspay.WithRoutingID("cth_eN4e4kR12CJV"))
+		require.NoError(t, err)
+		lcAssertHeaders(t, m.only(), "cth_eN4e4kR12CJV")
+	})
+	t.Run("per-call WithMerchantID fills merchant_id", func(t *testing.T) {
+		m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
+		_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams(), juspay.WithMerchantID("merchant_other"))
+		require.NoError(t, err)
+		r := m.only()
+		assert.Equal(t, "merchant_other", r.Header.Get("X-Merchantid"))
+		lcAssertBody(t, r, wantForm("merchant_other"))
+	})
+	t.Run("an order ID of exactly 20 characters", func(t *testing.T) {
+		for _, id := range []string{"ord_0123456789abcdef", "órdér_0123456789abcd"} { // 20 characters, however many bytes
+			m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
+			p := lcDebitParams()
+			p.OrderID = id
+			_, err := m.client().Payments.DirectDebit(context.Background(), p)
+			require.NoError(t, err, id)
+			form, err := url.ParseQuery(m.only().Body)
+			require.NoError(t, err)
+			assert.Equal(t, id, form.Get("order_id"))
+		}
+	})
+}
+
+func TestDirectDebitDecoding(t *testing.T) {
+	t.Run("the published sample", func(t *testing.T) {
+		body := lcSamples["direct-debit--response"]
+		m := newLCMock(t, lcJSON(200, body))
+		txn, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+		require.NoError(t, err)
+		assert.Equal(t, &juspay.Transaction{
+			OrderID: ":order_id", TxnID: ":txn_id", Status: juspay.TxnPendingVBV,
+			Payment: juspay.TxnPayment{Authentication: juspay.TxnAuthentication{
+				Method: "GET", URL: "https://api.juspay.in/pay/start/guest/8646a7a029974fa99995fec00340a507",
+			}},
+		}, txn)
+		lcCovers(t, body, txn)
+	})
+
+	cases := []struct {
+		name string
+		body string
+		want juspay.Transaction
+	}{
+		{
+			name: "charged",
+			body: `{"order_id":"ord_1","txn_id":"txn_1","status":"CHARGED"}`,
+			want: juspay.Transaction{OrderID: "ord_1", TxnID: "txn_1", Status: juspay.TxnCharged},
+		},
+		{
+			name: "an unknown status keeps its text",
+			body: `{"order_id":"ord_1","status":"PARTIAL_CHARGED","unknown_field":{"x":[1]}}`,
+			want: juspay.Transaction{OrderID: "ord_1", Status: juspay.TxnStatus("PARTIAL_CHARGED")},
+		},
+		{
+			name: "POST params of every shape keep their text",
+			body: `{"order_id":12345,"txn_id":"t","status":"PENDING_VBV","payment":{"authentication":{"method":"POST","url":"https://wallet.example/topup",
+				"params":{"amount":100.50,"session":"s_1","retry":false,"none":null,"nested":{"a":1},"list":[1,"2"]}}}}`,
+			want: juspay.Transaction{OrderID: "12345", TxnID: "t", Status: juspay.TxnPendingVBV, Payment: juspay.TxnPayment{
+				Authentication: juspay.TxnAuthentication{Method: "POST", URL: "https://wallet.example/topup", Params: map[string]string{
+					"amount": "100.50", "session": "s_1", "retry": "false", "none": "", "nested": `{"a":1}`, "list": `[1,"2"]`,
+				}},
+			}},
+		},
+		{
+			name: "nulls are zero values",
+			body: `{"order_id":null,"txn_id":null,"status":null,"payment":null}`,
+			want: juspay.Transaction{},
+		},
+		{
+			name: "null authentication and params",
+			body: `{"status":"CHARGED","payment":{"authentication":{"method":null,"url":null,"params":null}}}`,
+			want: juspay.Transaction{Status: juspay.TxnCharged},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newLCMock(t, lcJSON(200, tc.body))
+			txn, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+			require.NoError(t, err)
+			assert.Equal(t, &tc.want, txn)
+		})
+	}
+
+	t.Run("a field of the wrong shape is named", func(t *testing.T) {
+		for body, field := range map[string]string{
+			`{"status":{"code":"CHARGED"}}`:                        "status",
+			`{"payment":{"authentication":{"params":"a=b"}}}`:      "payment.authentication.params",
+			`{"payment":{"authentication":{"url":["https://x"]}}}`: "payment.authentication.url",
+		} {
+			m := newLCMock(t, lcJSON(200, body))
+			_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+			require.Error(t, err, body)
+			assert.Contains(t, err.Error(), field, body)
+			assert.Equal(t, 1, m.calls(), "a body that does not decode is not a reason to debit again")
+			// Juspay answered, but what it answered (CHARGED or not) cannot
+			// be read: to the caller the debit's outcome is unknown.
+			assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+		}
+	})
+}
+
+func TestTxnStatusConstants(t *testing.T) {
+	// The constants are Juspay's order statuses, spelled as the wire spells
+	// them; a typo here would make a CHARGED order look unpaid.
+	for status, wire := range map[juspay.TxnStatus]string{
+		juspay.TxnNew:                  "NEW",
+		juspay.TxnPendingVBV:           "PENDING_VBV",
+		juspay.TxnCharged:              "CHARGED",
+		juspay.TxnAuthorizing:          "AUTHORIZING",
+		juspay.TxnAuthenticationFailed: "AUTHENTICATION_FAILED",
+		juspay.TxnAuthorizationFailed:  "AUTHORIZATION_FAILED",
+		juspay.TxnJuspayDeclined:       "JUSPAY_DECLINED",
+	} {
+		m := newLCMock(t, lcJSON(200, `{"status":"`+wire+`"}`))
+		txn, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+		require.NoError(t, err)
+		assert.Equal(t, status, txn.Status)
+	}
+}
+
+func TestDirectDebitValidation(t *testing.T) {
+	with := func(edit func(p *juspay.DirectDebitParams)) *juspay.DirectDebitParams {
+		p := lcDebitParams()
+		edit(p)
+		return p
+	}
+	cases := []struct {
+		name string
+		p    *juspay.DirectDebitParams
+		want string
+	}{
+		{"nil params", nil, "juspay: direct debit: params are nil"},
+		{"no order ID", with(func(p *juspay.DirectDebitParams) { p.OrderID = "" }), "juspay: direct debit: OrderID is empty"},
+		{"21-character order ID", with(func(p *juspay.DirectDebitParams) { p.OrderID = "ord_0123456789abcdefg" }), "juspay: direct debit: OrderID"},
+		{"21-character order ID in runes", with(func(p *juspay.DirectDebitParams) { p.OrderID = "órdér_0123456789abcde" }), "juspay: direct debit: OrderID"},
+		{"no payment method", with(func(p *juspay.DirectDebitParams) { p.PaymentMethod = "" }), "juspay: direct debit: PaymentMethod is empty"},
+		{"no token", with(func(p *juspay.DirectDebitParams) { p.DirectWalletToken = "" }), "juspay: direct debit: DirectWalletToken is empty"},
+		{"blank token", with(func(p *juspay.DirectDebitParams) { p.DirectWalletToken = "  " }), "juspay: direct debit: DirectWalletToken is empty"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
+			txn, err := m.client().Payments.DirectDebit(context.Background(), tc.p)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q should start with %q", err, tc.want)
+			assert.Nil(t, txn)
+			assert.Equal(t, 0, m.calls(), "nothing may be sent")
+		})
+	}
+	t.Run("the limit is named", func(t *testing.T) {
+		m := newLCMock(t, lcJSON(200, `{}`))
+		_, err := m.client().Payments.DirectDebit(context.Background(), with(func(p *juspay.DirectDebitParams) { p.OrderID = strings.Repeat("x", 21) }))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "at most 20")
+	})
+}
