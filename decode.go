@@ -316,6 +316,10 @@ func unquote(data []byte) (string, error) {
 // which means nothing to a caller. fieldError names the JSON field and the
 // shapes instead, and keeps the original error reachable with errors.As.
 func fieldError(err error) error {
+	var named *decodeFieldError
+	if errors.As(err, &named) {
+		return err
+	}
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) || te.Field == "" {
 		return err

@@ -103,11 +103,7 @@ func (s *WalletsService) RefreshAll(ctx context.Context, customerID string, opts
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + "/wallets/refresh-balances", routingID: customerID}
-	list := new(WalletAccountList)
-	if err := s.client.do(ctx, cfg, r, list); err != nil {
-		return nil, err
-	}
-	return list, nil
+	return s.doList(ctx, cfg, r)
 }
 
 // List returns the wallets the customer has created, linked or not, without
@@ -131,11 +127,7 @@ func (s *WalletsService) List(ctx context.Context, customerID string, opts ...Op
 		return nil, err
 	}
 	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + "/wallets", routingID: customerID}
-	list := new(WalletAccountList)
-	if err := s.client.do(ctx, cfg, r, list); err != nil {
-		return nil, err
-	}
-	return list, nil
+	return s.doList(ctx, cfg, r)
 }
 
 // Create creates a wallet at p.Gateway for the customer. With
@@ -407,4 +399,16 @@ func secretsOf(values ...string) []string {
 		}
 	}
 	return out
+}
+
+// doList sends r, whose answer is a page of wallets, and decodes it through
+// the wire types in one pass (see wallet_wire.go).
+func (s *WalletsService) doList(ctx context.Context, cfg *config, r *request) (*WalletAccountList, error) {
+	var wire walletListWire
+	if err := s.client.do(ctx, cfg, r, &wire); err != nil {
+		return nil, err
+	}
+	list := new(WalletAccountList)
+	wire.to(list)
+	return list, nil
 }
