@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -36,8 +37,9 @@ type Client struct {
 	// Every unexported field is a pointer, so that even a copied Client
 	// printed through reflection (a field of another struct) shows
 	// addresses, never the key.
-	cfg  *config
-	auth *credential
+	cfg   *config
+	auth  *credential
+	fixed *fixedHeader // the headers every call with cfg sends
 }
 
 // NewClient builds a client that authenticates with apiKey, the key from the
@@ -64,7 +66,7 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 	if !cfg.budgetSet {
 		cfg.budget = newRetryBudget(DefaultRetryBudget)
 	}
-	c := &Client{cfg: &cfg, auth: auth}
+	c := &Client{cfg: &cfg, auth: auth, fixed: newFixedHeader(&cfg, auth)}
 	c.Wallets = &WalletsService{client: c}
 	c.Payments = &PaymentsService{client: c}
 	c.Customers = &CustomersService{client: c}
@@ -89,6 +91,10 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 	if apiKey == "" {
 		return nil, fmt.Errorf("juspay: %s is not set", EnvAPIKey)
 	}
+	if _, err := newCredential(apiKey); err != nil {
+		// Most often a key read from a file with its trailing newline.
+		return nil, fmt.Errorf("juspay: %s: %s", EnvAPIKey, strings.TrimPrefix(err.Error(), "juspay: "))
+	}
 	var env []Option
 	if v := os.Getenv(EnvMerchantID); v != "" {
 		env = append(env, fromEnv(EnvMerchantID, WithMerchantID(v)))
@@ -106,7 +112,7 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 func fromEnv(name string, opt Option) Option {
 	return func(c *config) error {
 		if err := opt(c); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("juspay: %s: %s", name, strings.TrimPrefix(err.Error(), "juspay: "))
 		}
 		return nil
 	}
@@ -158,8 +164,18 @@ func (c Client) LogValue() slog.Value {
 // given: Go's default transport, cloned (so the process-wide
 // http.DefaultTransport is never changed), tuned for a server calling one
 // API host from many goroutines.
+//
+// Where the process has replaced http.DefaultTransport with something that
+// is not an *http.Transport (httpmock.Activate does, and so do some
+// instrumentation libraries), that transport is used as it is: the process
+// asked for every default client to go through it, and cloning it is not
+// possible.
 func newDefaultHTTPClient() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	base, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return &http.Client{Transport: http.DefaultTransport, CheckRedirect: refuseRedirect}
+	}
+	t := base.Clone()
 	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	t.TLSHandshakeTimeout = 10 * time.Second
 	// Go keeps 2 idle connections per host by default, so a busy backend
@@ -173,12 +189,13 @@ func newDefaultHTTPClient() *http.Client {
 	t.ResponseHeaderTimeout = 2 * time.Minute
 	t.MaxResponseHeaderBytes = 1 << 20
 	t.ExpectContinueTimeout = time.Second
-	return &http.Client{
-		Transport: t,
-		// Juspay's API does not redirect. A redirect means a wrong base URL
-		// or a captive proxy, and following it would send the merchant ID
-		// (and, to the same host, the key) somewhere unexpected: stop and
-		// report the 3xx as an *APIError instead.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	return &http.Client{Transport: t, CheckRedirect: refuseRedirect}
 }
+
+// refuseRedirect is the default client's redirect policy. Juspay's API does
+// not redirect. A redirect means a wrong base URL or a captive proxy, and
+// following it would send the merchant ID (and, to the same host name on any
+// port or scheme, the key: net/http keeps Authorization when only the port
+// or scheme changes) somewhere unexpected: stop and report the 3xx as an
+// *APIError instead.
+func refuseRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -58,7 +59,14 @@ func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error
 	if ctx == nil {
 		return validationError(r.op, "nil context")
 	}
-	r.secrets = append(r.secrets, c.auth.secrets...)
+	if len(r.secrets) == 0 {
+		// Most calls carry no secret of their own: share the key's list
+		// (read-only; its length is its capacity, so no append can write
+		// into it) instead of copying it on every call.
+		r.secrets = c.auth.secrets
+	} else {
+		r.secrets = append(r.secrets, c.auth.secrets...)
+	}
 	var body []byte
 	if r.form != nil {
 		body = []byte(r.form.Encode())
@@ -78,6 +86,7 @@ func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error
 		}
 		if !cfg.budget.take(res.retryCost()) {
 			res.budgetSpent = true
+			logBudgetSpent(ctx, cfg.logger, r, &res, attempt)
 			return res.final(r, attempt)
 		}
 		logRetry(ctx, cfg.logger, r, &res, attempt, wait)
@@ -88,26 +97,63 @@ func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error
 	}
 }
 
-// header builds the headers every attempt of a call sends.
+// header builds the headers every attempt of a call sends: the fixed ones,
+// built once per client (per call when the call has options of its own),
+// and the call's routing ID.
 func (c *Client) header(cfg *config, r *request) http.Header {
+	fixed := c.fixed
+	if cfg != c.cfg || fixed == nil {
+		fixed = newFixedHeader(cfg, c.auth)
+	}
+	h := make(http.Header, len(fixed.h)+1)
+	for k, v := range fixed.h {
+		// The value slices are shared between requests: a RoundTripper
+		// may not modify its request, and net/http copies headers before
+		// changing them (redirects, cookies).
+		h[k] = v
+	}
+	if cfg.routingID == "" && r.routingID != "" {
+		h["X-Routing-Id"] = []string{r.routingID}
+	}
+	return h
+}
+
+// fixedHeader holds the headers that are the same for every call made with
+// one config. It holds the Authorization value, so it is built as the
+// credential is: formatting it prints a mask, and reached by reflection (a
+// Client in another struct's unexported field) it shows only addresses,
+// its map sitting behind a second pointer.
+type fixedHeader struct {
+	*fixedValues
+}
+
+type fixedValues struct {
+	h http.Header
+}
+
+func newFixedHeader(cfg *config, auth *credential) *fixedHeader {
 	h := make(http.Header, 8+len(cfg.headers))
 	for k, v := range cfg.headers {
 		h[k] = v
 	}
-	c.auth.apply(h)
+	auth.apply(h)
 	h["X-Merchantid"] = []string{cfg.merchantID}
 	if id := cfg.routingID; id != "" {
 		h["X-Routing-Id"] = []string{id}
-	} else if r.routingID != "" {
-		h["X-Routing-Id"] = []string{r.routingID}
 	}
 	h["Version"] = []string{cfg.apiVersion}
 	// Juspay's reference sends this Content-Type on every call, GETs included.
 	h["Content-Type"] = []string{"application/x-www-form-urlencoded"}
 	h["Accept"] = []string{"application/json"}
 	h["User-Agent"] = []string{cfg.userAgent}
-	return h
+	return &fixedHeader{&fixedValues{h: h}}
 }
+
+// String, GoString and Format keep the Authorization value out of any
+// formatting of a fixedHeader.
+func (f *fixedHeader) String() string                { return redacted }
+func (f *fixedHeader) GoString() string              { return redacted }
+func (f *fixedHeader) Format(s fmt.State, verb rune) { fmt.Fprint(s, redacted) }
 
 // result is what one attempt came to.
 type result struct {
@@ -129,13 +175,19 @@ type result struct {
 // attempt makes one HTTP exchange.
 func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target string, hdr http.Header, body []byte, n int, out any) (res result) {
 	res.after = -1
+	if err := ctx.Err(); err != nil {
+		// Ended before anything was sent: say so plainly, rather than let
+		// the transport's error make a write's outcome look unknown.
+		return result{err: err, what: "request not sent", ctxErr: err, after: -1}
+	}
 	actx, cancel := ctx, context.CancelFunc(func() {})
 	if cfg.timeout > 0 {
 		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
 	}
 	defer cancel()
-	var trace connTrace
+	var trace *connTrace // only a write needs to know; a read leaves it nil
 	if r.write {
+		trace = new(connTrace)
 		actx = httptrace.WithClientTrace(actx, trace.hooks())
 	}
 	var rd io.Reader
@@ -203,6 +255,13 @@ func (c *Client) readResponse(ctx, actx context.Context, resp *http.Response, re
 		res.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
 		return
 	}
+	if resp.ContentLength > maxBody {
+		// The server announced a body over the cap: fail without reading
+		// any of it.
+		body.overCap = true
+		readFailed(nil)
+		return
+	}
 	if out == nil {
 		return
 	}
@@ -212,7 +271,7 @@ func (c *Client) readResponse(ctx, actx context.Context, resp *http.Response, re
 			readFailed(body.readErr)
 			return
 		}
-		res.err, res.what = decodeError(resp, err), "decoding the response"
+		res.err, res.what = decodeError(resp, fieldError(err)), "decoding the response"
 	}
 }
 
@@ -284,13 +343,19 @@ func (t *connTrace) hooks() *httptrace.ClientTrace {
 	}
 }
 
-// provablyUnsent reports whether a failed request certainly never left:
+// provablyUnsent reports whether a failed request certainly never left
+// (a nil trace, as for a read, is one the transport did not report to):
 // net/http never had a connection to write it on, or, where the transport
 // does not report (a mock, a custom RoundTripper), the error itself is a
 // failure to resolve, dial or handshake.
 func (t *connTrace) provablyUnsent(err error) bool {
-	if t.traced.Load() {
-		return !t.gotConn.Load() && isConnectError(err)
+	if t != nil && t.traced.Load() {
+		// A context that ended while net/http was still waiting for a
+		// connection (a slow dial past the attempt timeout) leaves a plain
+		// context error, not a dial error; without a connection nothing
+		// was written either way.
+		return !t.gotConn.Load() && (isConnectError(err) ||
+			errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled))
 	}
 	return isConnectError(err)
 }

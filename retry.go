@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -65,40 +66,57 @@ func retryableStatus(code int) bool {
 // capped at max, less a random jitter of up to 25%, so that clients failing
 // together do not retry in lockstep.
 func backoff(cfg *config, n int) time.Duration {
-	d := cfg.backoffMax
-	if n <= 30 { // beyond that the shift overflows; the cap applies anyway
-		if v := cfg.backoffInitial << (n - 1); v > 0 && v < d {
-			d = v
+	d := cfg.backoffInitial
+	// Double by steps, stopping at the cap, rather than shift: a shift of a
+	// large initial wait (WithRetryBackoff takes any duration) overflows
+	// int64 and can wrap to a small positive wait.
+	for i := 1; i < n && d < cfg.backoffMax; i++ {
+		if d > cfg.backoffMax/2 {
+			d = cfg.backoffMax
+			break
 		}
+		d *= 2
 	}
+	d = min(d, cfg.backoffMax)
 	jitter := time.Duration(rand.Int64N(int64(d)/4 + 1))
 	return d - jitter
 }
 
+// maxRetryAfter bounds a parsed Retry-After: far beyond any backoff ceiling,
+// and small enough that adding it to a time cannot overflow.
+const maxRetryAfter = 24 * time.Hour
+
 // retryAfter parses a Retry-After header, in seconds or as an HTTP date
 // (RFC 9110, section 10.2.3). It returns -1 when there is none, or it does
-// not parse.
+// not parse; a date in the past is 0.
 func retryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return -1
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
-			return -1
-		}
-		if secs > int64(24*time.Hour/time.Second) {
-			secs = int64(24 * time.Hour / time.Second) // far beyond any backoff ceiling; avoids overflow
+	if isDigits(v) {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || secs > int64(maxRetryAfter/time.Second) {
+			// Digits too many for int64 still say "not soon": treated as
+			// the longest wait, the call gives up rather than retry at once.
+			return maxRetryAfter
 		}
 		return time.Duration(secs) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
-		return 0
+		d := t.Sub(now)
+		return min(max(d, 0), maxRetryAfter)
 	}
 	return -1
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isConnectError reports whether err is a failure to reach the server at all:
@@ -186,6 +204,20 @@ func (b *retryBudget) take(cost int) bool {
 	}
 	b.tokens -= cost
 	return true
+}
+
+// logBudgetSpent writes a warn record when the budget refuses a retry the
+// policy allowed, so that an operator can tell "not retried because the
+// client is shedding retries" from "not retryable".
+func logBudgetSpent(ctx context.Context, l *slog.Logger, r *request, res *result, attempt int) {
+	if l == nil || !l.Enabled(ctx, slog.LevelWarn) {
+		return
+	}
+	attrs := []slog.Attr{slog.String("op", r.op), slog.Int("attempt", attempt)}
+	if res.status != 0 {
+		attrs = append(attrs, slog.Int("status", res.status))
+	}
+	l.LogAttrs(ctx, slog.LevelWarn, "juspay: not retrying: retry budget exhausted", attrs...)
 }
 
 // succeeded refunds the budget after a successful call: a little for a
