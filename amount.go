@@ -44,12 +44,12 @@ func (a Amount) String() string {
 }
 
 // Float64 returns the amount as the nearest float64. It may round: use it for
-// display and charts, never to compare or add money.
+// display and charts, never to compare or add money. An amount beyond
+// float64's range is ±Inf, and one too small for it is ±0.
 func (a Amount) Float64() float64 {
-	f, err := strconv.ParseFloat(a.String(), 64)
-	if err != nil { // cannot happen for a parsed Amount; keep the zero value honest anyway
-		return 0
-	}
+	// The text is always a valid number, so the only error ParseFloat can
+	// return is ErrRange, and then f is already ±Inf or ±0 as documented.
+	f, _ := strconv.ParseFloat(a.String(), 64)
 	return f
 }
 
@@ -243,3 +243,38 @@ func isJSONNumber(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// plain returns the amount in positional notation, as a form field wants it
+// ("1.5e2" becomes "150", "15e-1" becomes "1.5"); digits are never added or
+// dropped beyond what the exponent moves. It reports false when that would
+// take more than 40 characters, which no real amount of money does.
+func (a Amount) plain() (string, bool) {
+	s := a.String()
+	if !strings.ContainsAny(s, "eE") {
+		return s, true
+	}
+	d := a.decimal()
+	digits := d.digits
+	var intPart, frac string
+	switch point := len(digits) + d.exp; {
+	case point > 40 || -point > 40:
+		return "", false
+	case point <= 0:
+		intPart, frac = "0", strings.Repeat("0", -point)+digits
+	case point >= len(digits):
+		intPart = digits + strings.Repeat("0", point-len(digits))
+	default:
+		intPart, frac = digits[:point], digits[point:]
+	}
+	if intPart = strings.TrimLeft(intPart, "0"); intPart == "" {
+		intPart = "0"
+	}
+	out := intPart
+	if frac != "" {
+		out += "." + frac
+	}
+	if d.neg {
+		out = "-" + out
+	}
+	return out, len(out) <= 42
+}

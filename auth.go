@@ -9,10 +9,17 @@ import (
 )
 
 // credential holds the Authorization header value built from the API key.
-// It is only ever reached through a pointer, so printing a copied Client
-// through reflection shows an address, and every way of formatting it
-// directly prints a mask.
+// Every way of formatting it directly prints a mask. Reached by reflection
+// instead (a Client value in another struct's unexported field), it shows
+// only an address: its values sit behind a second pointer, because fmt,
+// given a verb that means nothing for a pointer (%s, %q) on an unexported
+// field, prints the struct that pointer points to, though never the
+// pointers inside that struct.
 type credential struct {
+	*credentialValues
+}
+
+type credentialValues struct {
 	header  string   // "Basic " + base64(apiKey + ":")
 	secrets []string // the key and its encoding, scrubbed from any echoed text
 }
@@ -29,7 +36,7 @@ func newCredential(apiKey string) (*credential, error) {
 		return nil, fmt.Errorf("juspay: API key has surrounding spaces or control characters")
 	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
-	return &credential{header: "Basic " + encoded, secrets: []string{apiKey, encoded}}, nil
+	return &credential{&credentialValues{header: "Basic " + encoded, secrets: []string{apiKey, encoded}}}, nil
 }
 
 func (c *credential) apply(h http.Header) { h["Authorization"] = []string{c.header} }

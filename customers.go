@@ -107,7 +107,14 @@ func (s *CustomersService) CheckEligibility(ctx context.Context, customerID stri
 	}
 	f := eligibilityForm{OrderID: p.OrderID, GatewayData: gatewayData}
 	if p.Amount != nil {
-		f.Amount = p.Amount.String()
+		// Sent as written ("1499.00"), but in positional notation: an
+		// Amount decoded from JSON may hold an exponent, which a form
+		// field at Juspay is not known to accept.
+		amount, ok := p.Amount.plain()
+		if !ok {
+			return nil, validationError(op, "Amount %s is out of range", truncate(p.Amount.String(), 40))
+		}
+		f.Amount = amount
 	}
 	form, err := encodeForm(f)
 	if err != nil {

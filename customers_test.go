@@ -27,6 +27,11 @@ func TestCheckEligibilityRequest(t *testing.T) {
 			form: url.Values{"amount": {"100.50"}},
 		},
 		{
+			name: "an amount with an exponent, in positional notation",
+			p:    &juspay.EligibilityParams{Amount: lcAmount("1.5e2")},
+			form: url.Values{"amount": {"150"}},
+		},
+		{
 			name: "order ID",
 			p:    &juspay.EligibilityParams{OrderID: "ord_1"},
 			form: url.Values{"order_id": {"ord_1"}},
@@ -181,6 +186,7 @@ func TestCheckEligibilityValidation(t *testing.T) {
 		{"zero amount", "cth_1", &juspay.EligibilityParams{Amount: zero}, "juspay: check eligibility: Amount 0 is not positive"},
 		{"zero Amount value", "cth_1", &juspay.EligibilityParams{Amount: &juspay.Amount{}}, "juspay: check eligibility: Amount 0 is not positive"},
 		{"negative amount", "cth_1", &juspay.EligibilityParams{Amount: negative}, "juspay: check eligibility: Amount -5 is not positive"},
+		{"amount too large to write out", "cth_1", &juspay.EligibilityParams{Amount: lcAmount("1e60")}, "juspay: check eligibility: Amount 1e60 is out of range"},
 		{"21-character order ID", "cth_1", &juspay.EligibilityParams{OrderID: strings.Repeat("o", 21)}, "juspay: check eligibility: OrderID"},
 		{"gateway data that is not JSON", "cth_1", &juspay.EligibilityParams{Amount: lcAmount("10"),
 			GatewayData: map[string]json.RawMessage{"SIMPL": json.RawMessage(`{"a":`)}}, `juspay: check eligibility: GatewayData["SIMPL"] is not valid JSON`},

@@ -20,11 +20,10 @@ import (
 var errNotScalar = errors.New("not a scalar")
 
 var (
-	amountType   = reflect.TypeOf(Amount{})
-	boolType     = reflect.TypeOf(false)
-	timeType     = reflect.TypeOf(time.Time{})
-	stringType   = reflect.TypeOf("")
-	metadataType = reflect.TypeOf(WalletMetadata{})
+	amountType = reflect.TypeOf(Amount{})
+	boolType   = reflect.TypeOf(false)
+	timeType   = reflect.TypeOf(time.Time{})
+	stringType = reflect.TypeOf("")
 )
 
 // flexBool decodes true, false, "true", "false" and null (false).

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -109,19 +110,47 @@ func (e *APIError) Error() string {
 	switch {
 	case len(said) > 0:
 		b.WriteString(": ")
-		b.WriteString(truncate(oneLine(strings.Join(said, ": ")), 240))
+		b.WriteString(clean(strings.Join(said, ": "), 200, e.secrets))
 	case len(e.Body) == 0:
 		b.WriteString(" (empty body)")
 	case e.contentType != "" && e.contentType != "application/json":
-		b.WriteString(" (" + truncate(oneLine(e.contentType), 60) + " body, not Juspay's JSON)")
+		b.WriteString(" (" + clean(e.contentType, 60, e.secrets) + " body, not Juspay's JSON)")
 	}
 	if e.RequestID != "" {
-		b.WriteString(" (request id " + truncate(oneLine(e.RequestID), 80) + ")")
+		b.WriteString(" (request id " + clean(e.RequestID, 64, e.secrets) + ")")
 	}
 	if e.attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.attempts)
 	}
+	// Each part was scrubbed before it was cut short (a secret cut in two
+	// would escape a later scrub); this one catches a secret spread across
+	// two parts.
 	return scrub(b.String(), e.secrets)
+}
+
+// Format prints Error's text for every verb, and GoString for %#v. Without
+// it, %#v (which testify's failure messages use) and verbs such as %d would
+// print the struct field by field, and with it the call's secrets, which
+// the error keeps to scrub its text. Format and GoString take a value, so a
+// copied APIError is covered too.
+func (e APIError) Format(f fmt.State, verb rune) {
+	if verb == 'v' && f.Flag('#') {
+		io.WriteString(f, e.GoString())
+		return
+	}
+	fmt.Fprintf(f, fmt.FormatString(f, verb), e.Error())
+}
+
+// GoString shows the exported fields, for %#v and debuggers' dumps, with the
+// call's secrets scrubbed out of what the server sent.
+func (e APIError) GoString() string {
+	info := "nil"
+	if e.Info != nil {
+		info = fmt.Sprintf("&%#v", *e.Info)
+	}
+	s := fmt.Sprintf("&juspay.APIError{StatusCode:%d, Status:%q, ErrorCode:%q, ErrorMessage:%q, UserMessage:%q, Info:%s, RequestID:%q, Body:[]byte(%q)}",
+		e.StatusCode, e.Status, e.ErrorCode, e.ErrorMessage, e.UserMessage, info, e.RequestID, e.Body)
+	return scrub(s, e.secrets)
 }
 
 // Is reports whether target is the sentinel for e's HTTP status.
@@ -227,12 +256,21 @@ func (e *requestError) Error() string {
 	}
 	if e.err != nil {
 		b.WriteString(": ")
-		b.WriteString(truncate(oneLine(e.err.Error()), 300))
+		b.WriteString(clean(e.err.Error(), 300, e.secrets))
 	}
 	if e.attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.attempts)
 	}
 	return scrub(b.String(), e.secrets)
+}
+
+// Format prints Error's text for every verb, so that %#v, which would
+// otherwise print the fields, never shows the call's secrets.
+func (e *requestError) Format(f fmt.State, verb rune) {
+	if verb == 'v' && f.Flag('#') {
+		verb = 'q'
+	}
+	fmt.Fprintf(f, fmt.FormatString(f, verb), e.Error())
 }
 
 func (e *requestError) Unwrap() []error {
@@ -260,10 +298,21 @@ func validationError(op, format string, args ...any) error {
 	return fmt.Errorf("juspay: %s: %s", op, fmt.Sprintf(format, args...))
 }
 
-// oneLine keeps an error on one line even when a server's message has many.
+// oneLine keeps an error on one line even when a server's message has many,
+// and keeps a server's control characters (terminal escapes among them) out
+// of logs.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n\t") {
+	if !strings.ContainsFunc(s, isControl) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return isControl(r) || r == ' ' }), " ")
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
+
+// clean makes text from a server fit an error message: secrets scrubbed
+// first, so that cutting the text short cannot leave a secret's first half,
+// then on one line, then at most n bytes.
+func clean(text string, n int, secrets []string) string {
+	return truncate(oneLine(scrub(text, secrets)), n)
 }
