@@ -1,0 +1,294 @@
+package juspay_test
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/gojuspay/juspay"
+)
+
+// The benchmarks measure the SDK against what a careful engineer writes by
+// hand with net/http and encoding/json (the "floor"), on a loopback server
+// answering a canned body. BENCHMARKS.md has the commands, the figures and
+// their reading.
+
+// floorList mirrors WalletAccountList with plain types: enough for the
+// canned body, none of the SDK's tolerance for Juspay's other shapes.
+type floorList struct {
+	Object  string        `json:"object"`
+	Wallets []floorWallet `json:"list"`
+	Offset  int           `json:"offset"`
+	Count   int           `json:"count"`
+	Total   int           `json:"total"`
+}
+
+type floorWallet struct {
+	Object             string            `json:"object"`
+	ID                 string            `json:"id"`
+	Wallet             string            `json:"wallet"`
+	JuspayBankCode     string            `json:"juspay_bank_code"`
+	Token              string            `json:"token"`
+	Linked             bool              `json:"linked"`
+	CurrentBalance     json.Number       `json:"current_balance"`
+	LastRefreshed      time.Time         `json:"last_refreshed"`
+	GatewayReferenceID string            `json:"gateway_reference_id"`
+	Metadata           map[string]string `json:"metadata"`
+	SubDetails         []floorSubDetail  `json:"sub_details"`
+}
+
+type floorSubDetail struct {
+	PaymentMethod     string      `json:"payment_method"`
+	PaymentMethodType string      `json:"payment_method_type"`
+	CurrentBalance    json.Number `json:"current_balance"`
+	LastRefreshed     time.Time   `json:"last_refreshed"`
+}
+
+var floorAuth = "Basic " + base64.StdEncoding.EncodeToString([]byte(trAPIKey+":"))
+
+// floorRefreshAll is Refresh All Wallets written by hand: the same request,
+// the same headers, the body decoded, drained and closed.
+func floorRefreshAll(ctx context.Context, hc *http.Client, baseURL, customerID string) (*floorList, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet,
+		baseURL+"/customers/"+url.PathEscape(customerID)+"/wallets/refresh-balances", nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", floorAuth)
+	req.Header.Set("x-merchantid", trMerchant)
+	req.Header.Set("x-routing-id", customerID)
+	req.Header.Set("version", juspay.DefaultAPIVersion)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "shop-backend/1.0")
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	defer func() { _, _ = io.Copy(io.Discard, resp.Body) }()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("refresh all wallets: %s", resp.Status)
+	}
+	var list floorList
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
+		return nil, err
+	}
+	return &list, nil
+}
+
+// benchServer serves body to every request until the benchmark ends.
+func benchServer(b *testing.B, body []byte) *trServer {
+	return newTRServer(b, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+}
+
+// pooledClient is a client with the SDK default client's pool settings,
+// shared by the SDK and the floor so that only the code above the
+// transport differs.
+func pooledClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, 64
+	return &http.Client{Transport: t}
+}
+
+// BenchmarkRefreshAll compares the SDK's RefreshAll with the floor, one call
+// at a time, over one pooled transport.
+func BenchmarkRefreshAll(b *testing.B) {
+	for _, n := range []int{2, 200} {
+		body := trWalletsBody(n)
+		b.Run(fmt.Sprintf("wallets=%d/impl=floor", n), func(b *testing.B) {
+			srv := benchServer(b, body)
+			hc := pooledClient()
+			defer hc.CloseIdleConnections()
+			ctx := context.Background()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				list, err := floorRefreshAll(ctx, hc, srv.URL, trCustomer)
+				if err != nil || len(list.Wallets) != n {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("wallets=%d/impl=sdk", n), func(b *testing.B) {
+			srv := benchServer(b, body)
+			hc := pooledClient()
+			defer hc.CloseIdleConnections()
+			c := newTRClient(b, srv.URL, juspay.WithHTTPClient(hc))
+			ctx := context.Background()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				list, err := c.Wallets.RefreshAll(ctx, trCustomer)
+				if err != nil || len(list.Wallets) != n {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRefreshAllPaired makes the same comparison with the calls
+// interleaved, one of each per iteration in rotating order, so that all see
+// the same moments of a shared, noisy machine. It reports each side's time
+// per call and the ratios, the figures the targets are about. The third
+// side, the SDK with WithTimeout(0), isolates what the per-attempt timeout
+// (a context and a timer per attempt, which the floor does without) costs.
+func BenchmarkRefreshAllPaired(b *testing.B) {
+	for _, n := range []int{2, 200} {
+		b.Run(fmt.Sprintf("wallets=%d", n), func(b *testing.B) {
+			srv := benchServer(b, trWalletsBody(n))
+			hc := pooledClient()
+			defer hc.CloseIdleConnections()
+			ctx := context.Background()
+			sdk := func(c *juspay.Client) func() {
+				return func() {
+					if list, err := c.Wallets.RefreshAll(ctx, trCustomer); err != nil || len(list.Wallets) != n {
+						b.Fatal(err)
+					}
+				}
+			}
+			sides := []struct {
+				call  func()
+				total time.Duration
+			}{
+				{call: func() {
+					if list, err := floorRefreshAll(ctx, hc, srv.URL, trCustomer); err != nil || len(list.Wallets) != n {
+						b.Fatal(err)
+					}
+				}},
+				{call: sdk(newTRClient(b, srv.URL, juspay.WithHTTPClient(hc)))},
+				{call: sdk(newTRClient(b, srv.URL, juspay.WithHTTPClient(hc), juspay.WithTimeout(0)))},
+			}
+			b.ResetTimer()
+			for i := range b.N {
+				for j := range sides {
+					side := &sides[(i+j)%len(sides)]
+					start := time.Now()
+					side.call()
+					side.total += time.Since(start)
+				}
+			}
+			floor, withTimeout, noTimeout := float64(sides[0].total), float64(sides[1].total), float64(sides[2].total)
+			b.ReportMetric(floor/float64(b.N), "floor-ns/call")
+			b.ReportMetric(withTimeout/float64(b.N), "sdk-ns/call")
+			b.ReportMetric(withTimeout/floor, "sdk/floor")
+			b.ReportMetric(noTimeout/floor, "sdk-no-timeout/floor")
+		})
+	}
+}
+
+// concurrentCallers is how many goroutines call at once in
+// BenchmarkConcurrent.
+const concurrentCallers = 32
+
+// BenchmarkConcurrent runs 32 concurrent callers through the SDK, once with
+// the SDK's default HTTP client and once with what http.DefaultClient gives
+// (Go's default transport: 2 idle connections per host), reporting calls
+// per second and the connections the server saw opened.
+func BenchmarkConcurrent(b *testing.B) {
+	body := trWalletsBody(2)
+	run := func(b *testing.B, srv *trServer, c *juspay.Client) {
+		b.ReportAllocs()
+		procs := runtime.GOMAXPROCS(0)
+		b.SetParallelism((concurrentCallers + procs - 1) / procs)
+		opened := srv.conns.Load()
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			ctx := context.Background()
+			for pb.Next() {
+				if _, err := c.Wallets.RefreshAll(ctx, trCustomer); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+		b.StopTimer()
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "calls/s")
+		b.ReportMetric(float64(srv.conns.Load()-opened), "conns")
+	}
+
+	b.Run("tls=no/client=sdk-default", func(b *testing.B) {
+		srv := benchServer(b, body)
+		run(b, srv, newTRClient(b, srv.URL))
+	})
+	b.Run("tls=no/client=go-default", func(b *testing.B) {
+		srv := benchServer(b, body)
+		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		defer hc.CloseIdleConnections()
+		run(b, srv, newTRClient(b, srv.URL, juspay.WithHTTPClient(hc)))
+	})
+
+	// Over TLS every connection avoided is a handshake avoided. The SDK's
+	// default client cannot be told to trust the test certificate, so the
+	// two sides are Go's default transport trusting it, with the SDK's 64
+	// idle connections per host or Go's 2.
+	tlsClient := func(srv *trServer, perHost int) *http.Client {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
+		if perHost > 0 {
+			t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, perHost
+		}
+		return &http.Client{Transport: t}
+	}
+	for _, tc := range []struct {
+		name    string
+		perHost int
+	}{{"sdk-default", 64}, {"go-default", 0}} {
+		b.Run("tls=yes/client="+tc.name, func(b *testing.B) {
+			srv := benchTLSServer(b, body)
+			hc := tlsClient(srv, tc.perHost)
+			defer hc.CloseIdleConnections()
+			run(b, srv, newTRClient(b, srv.URL, juspay.WithHTTPClient(hc)))
+		})
+	}
+}
+
+// benchTLSServer is benchServer over TLS (HTTP/1.1, as httptest serves it).
+func benchTLSServer(b *testing.B, body []byte) *trServer {
+	s := &trServer{}
+	srv := newUnstartedTRServer(s, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	})
+	srv.StartTLS()
+	s.Server = srv
+	b.Cleanup(srv.Close)
+	return s
+}
+
+// BenchmarkDecode measures decoding alone, as the list grows: the SDK's
+// tolerant types against the floor's plain mirror.
+func BenchmarkDecode(b *testing.B) {
+	for _, n := range []int{2, 200, 20000} {
+		body := trWalletsBody(n)
+		decode := func(b *testing.B, v func() any, check func(any) bool) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for range b.N {
+				out := v()
+				if err := json.Unmarshal(body, out); err != nil || !check(out) {
+					b.Fatal(err, errors.New("wrong count"))
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/wallet")
+		}
+		b.Run(fmt.Sprintf("wallets=%d/impl=floor", n), func(b *testing.B) {
+			decode(b, func() any { return new(floorList) }, func(v any) bool { return len(v.(*floorList).Wallets) == n })
+		})
+		b.Run(fmt.Sprintf("wallets=%d/impl=sdk", n), func(b *testing.B) {
+			decode(b, func() any { return new(juspay.WalletAccountList) }, func(v any) bool { return len(v.(*juspay.WalletAccountList).Wallets) == n })
+		})
+	}
+}
