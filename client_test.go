@@ -99,6 +99,16 @@ func TestNewClientAPIKeyErrorHidesKey(t *testing.T) {
 	}
 }
 
+// TestBaseURLErrorHidesCredentials: url.Parse's error quotes the whole URL,
+// so the error of a base URL that does not parse must not wrap it as is.
+func TestBaseURLErrorHidesCredentials(t *testing.T) {
+	_, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID),
+		juspay.WithBaseURL("https://user:pa55word@proxy.example/%zz"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "base URL does not parse")
+	assert.NotContains(t, err.Error(), "pa55word")
+}
+
 func TestWithHeaderRefusesManagedHeaders(t *testing.T) {
 	managed := []string{
 		"Authorization", "authorization", "AUTHORIZATION",
@@ -109,6 +119,8 @@ func TestWithHeaderRefusesManagedHeaders(t *testing.T) {
 		"accept", "ACCEPT",
 		"user-agent", "User-Agent", "USER-AGENT",
 		"host", "content-length", "transfer-encoding", "connection",
+		// net/http replays a request carrying these: a write could be sent twice.
+		"Idempotency-Key", "idempotency-key", "X-Idempotency-Key",
 	}
 	for _, key := range managed {
 		c, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), juspay.WithHeader(key, "x"))

@@ -70,6 +70,9 @@
 // By default the client uses its own *http.Client: a clone of Go's default
 // transport that keeps up to 64 idle connections per host (Go keeps 2), with
 // 10s dial and TLS handshake timeouts, and that does not follow redirects.
+// (Where the process replaced http.DefaultTransport with a RoundTripper that
+// is not an *http.Transport, such as httpmock.Activate's, that RoundTripper
+// is used as it is.)
 // WithHTTPClient replaces it, untouched: its Transport is used as it is, so
 // httpmock and other transport-level mocks work. Response bodies are read up
 // to 10 MiB, always drained and closed.

@@ -141,7 +141,7 @@ func TestFaultMatrix(t *testing.T) {
 			},
 			// Two waits of exactly 1s, where the backoff alone is 1ms.
 			read:  faultWant{attempts: 3, class: isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), least: 2 * time.Second, most: 6 * time.Second},
-			write: faultWant{attempts: 1, class: all(isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), isAnswered), most: 900 * time.Millisecond},
+			write: faultWant{attempts: 1, class: all(isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), isAnswered), most: 5 * time.Second},
 			reuse: true,
 		},
 		{
@@ -152,7 +152,7 @@ func TestFaultMatrix(t *testing.T) {
 			},
 			// now+2s in whole seconds is 1 to 2 s away: two waits of 1s or more.
 			read:  faultWant{attempts: 3, class: isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), least: 1900 * time.Millisecond, most: 7 * time.Second},
-			write: faultWant{attempts: 1, class: all(isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), isAnswered), most: 900 * time.Millisecond},
+			write: faultWant{attempts: 1, class: all(isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), isAnswered), most: 5 * time.Second},
 			reuse: true,
 		},
 		{
@@ -162,8 +162,8 @@ func TestFaultMatrix(t *testing.T) {
 				trStatus(w, http.StatusServiceUnavailable)
 			},
 			// Gives up at once with the answer, rather than sleep an hour.
-			read:  faultWant{attempts: 1, class: isAPIError(http.StatusServiceUnavailable, juspay.ErrServer, "e503"), most: 900 * time.Millisecond},
-			write: faultWant{attempts: 1, class: all(isAPIError(http.StatusServiceUnavailable, juspay.ErrServer, "e503"), isAnswered), most: 900 * time.Millisecond},
+			read:  faultWant{attempts: 1, class: isAPIError(http.StatusServiceUnavailable, juspay.ErrServer, "e503"), most: 5 * time.Second},
+			write: faultWant{attempts: 1, class: all(isAPIError(http.StatusServiceUnavailable, juspay.ErrServer, "e503"), isAnswered), most: 5 * time.Second},
 			reuse: true,
 		},
 		{

@@ -141,6 +141,12 @@ func parseBaseURL(rawURL string) (string, error) {
 	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
+		// url.Error quotes the whole URL, credentials included: keep only
+		// what is wrong with it.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return "", fmt.Errorf("juspay: base URL does not parse: %w", err)
 	}
 	switch {
@@ -184,7 +190,8 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithRoutingID sets the x-routing-id header. When it is not given, calls
 // that take a customer ID send that ID, as Juspay recommends; calls that take
 // a wallet ID or an order send none. Use the same routing ID for every call
-// about one customer.
+// about one customer, and give it per call: given to NewClient it is sent
+// for every customer, which Juspay warns against.
 func WithRoutingID(id string) Option {
 	return func(c *config) error {
 		if id == "" {
@@ -210,35 +217,42 @@ func WithAPIVersion(v string) Option {
 	}
 }
 
-// managedHeaders are set by the SDK, each through its own option, or by
-// net/http itself; WithHeader refuses them.
-var managedHeaders = map[string]string{
-	"Authorization":     "the API key given to NewClient",
-	"X-Merchantid":      "WithMerchantID",
-	"X-Routing-Id":      "WithRoutingID",
-	"Version":           "WithAPIVersion",
-	"Content-Type":      "the SDK",
-	"Accept":            "the SDK",
-	"User-Agent":        "WithUserAgent",
-	"Host":              "WithBaseURL",
-	"Content-Length":    "net/http",
-	"Transfer-Encoding": "net/http",
-	"Connection":        "net/http",
+// refusedHeaders are the headers WithHeader refuses, with the reason it
+// gives: the SDK sets them, each through its own option, or net/http does,
+// or they would break the SDK's promises.
+var refusedHeaders = map[string]string{
+	"Authorization":     "is set from the API key given to NewClient",
+	"X-Merchantid":      "is set by WithMerchantID",
+	"X-Routing-Id":      "is set by WithRoutingID",
+	"Version":           "is set by WithAPIVersion",
+	"Content-Type":      "is set by the SDK",
+	"Accept":            "is set by the SDK",
+	"User-Agent":        "is set by WithUserAgent",
+	"Host":              "is set by WithBaseURL",
+	"Content-Length":    "is set by net/http",
+	"Transfer-Encoding": "is set by net/http",
+	"Connection":        "is set by net/http",
+	// net/http treats a request carrying either of these as safe to send
+	// again on a new connection (Request.isReplayable), so a debit or a
+	// link could reach Juspay twice behind the SDK's never-retry rule.
+	"Idempotency-Key":   "would let net/http send a write twice",
+	"X-Idempotency-Key": "would let net/http send a write twice",
 }
 
 // WithHeader adds one more header to every request (or to one call). The
 // headers the SDK manages (Authorization, x-merchantid, x-routing-id,
 // version, Content-Type, Accept, User-Agent) have their own options, and
-// WithHeader refuses them with an error, as it refuses an invalid name and a
-// value with a control character. Given twice for one key, the values add up.
+// WithHeader refuses them with an error, as it refuses an invalid name, a
+// value with a control character, and Idempotency-Key (net/http would
+// resend a write that carries it). Given twice for one key, the values add up.
 func WithHeader(key, value string) Option {
 	return func(c *config) error {
 		if !validHeaderName(key) {
 			return fmt.Errorf("juspay: WithHeader: %q is not a valid header name", truncate(key, 60))
 		}
 		canonical := http.CanonicalHeaderKey(key)
-		if by, ok := managedHeaders[canonical]; ok {
-			return fmt.Errorf("juspay: WithHeader: %s is set by %s, not WithHeader", canonical, by)
+		if why, ok := refusedHeaders[canonical]; ok {
+			return fmt.Errorf("juspay: WithHeader: %s %s", canonical, why)
 		}
 		if hasControl(value) {
 			return fmt.Errorf("juspay: WithHeader: the value of %s holds a control character", canonical)
@@ -298,8 +312,9 @@ func WithRetryBackoff(initial, max time.Duration) Option {
 }
 
 // WithTimeout limits each attempt, from sending the request to reading the
-// whole response; an attempt that runs out is retried like a connection
-// error. The caller's context still bounds the whole call, retries and waits
+// whole response. A read whose attempt runs out is retried like a
+// connection error; a write whose attempt runs out after it was sent is not,
+// and fails with ErrOutcomeUnknown. The caller's context still bounds the whole call, retries and waits
 // included. 0 removes the per-attempt limit. The default is DefaultTimeout,
 // 30s: Refresh All Wallets asks every wallet provider, so it is slow.
 func WithTimeout(d time.Duration) Option {

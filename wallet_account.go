@@ -67,9 +67,9 @@ type WalletSubDetail struct {
 // digits ("9999999999" stays exact even when sent unquoted), a boolean is
 // "true" or "false", and an object or array keeps its JSON.
 type WalletMetadata struct {
-	MobileNumber string            // "mobile_number", as given when the wallet was created
-	DeviceID     string            // "device_id"
-	Extra        map[string]string // every other key; nil when there is none
+	MobileNumber string            `json:"mobile_number"` // as given when the wallet was created
+	DeviceID     string            `json:"device_id"`
+	Extra        map[string]string `json:"-"` // every other key; nil when there is none
 }
 
 // Get returns the value of any metadata key, documented or not.
