@@ -124,17 +124,22 @@ func TestSDKFaultErrors(t *testing.T) {
 	})
 	t.Run("timeout", func(t *testing.T) {
 		srv, client := startSample(t)
+		// The attempt's timeout is far below the hour's delay, and long enough
+		// for the retry to succeed on a loaded machine.
 		srv.Fail(1, juspaytest.DelayFault(time.Hour))
-		_, err := client.Wallets.RefreshAll(ctx, juspaytest.SampleCustomerID, juspay.WithTimeout(20*time.Millisecond))
+		_, err := client.Wallets.RefreshAll(ctx, juspaytest.SampleCustomerID, juspay.WithTimeout(2*time.Second))
 		require.NoError(t, err, "the retry after the slow attempt succeeds")
 		assert.Len(t, srv.Requests(), 2)
 	})
 	t.Run("cut debit", func(t *testing.T) {
 		srv, client := startSample(t)
+		require.NoError(t, srv.AddOrder("ord_1", "1"))
 		srv.Fail(1, juspaytest.CutBodyFault())
 		_, err := client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: paytmToken})
 		require.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 		assert.Len(t, srv.Requests(), 1, "a write that may have landed is not retried")
+		w, _ := srv.Wallet(paytmID)
+		assert.Equal(t, "94", w.Balance, "the debit landed")
 	})
 }
 
@@ -220,6 +225,37 @@ func TestSDKLifecycle(t *testing.T) {
 	list, err := client.Wallets.List(ctx, juspaytest.SampleCustomerID)
 	require.NoError(t, err)
 	assert.Len(t, list.Wallets, 3)
+}
+
+// Through the SDK, a debit of an order the server never created, or of one
+// already paid, is an API error, as at Juspay.
+func TestSDKDebitNeedsAnUnpaidOrder(t *testing.T) {
+	srv, client := startSample(t)
+	ctx := context.Background()
+
+	_, err := client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_unknown", PaymentMethod: "PAYTM", DirectWalletToken: paytmToken})
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.ErrorIs(t, err, juspay.ErrInvalidRequest)
+	assert.Equal(t, "null_error", apiErr.ErrorCode)
+	assert.Equal(t, "Order not found for given orderId.", apiErr.ErrorMessage)
+
+	require.NoError(t, srv.AddOrder("ord_1", "5"))
+	txn, err := client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: paytmToken})
+	require.NoError(t, err, "the refused debit did not spend the token")
+	assert.Equal(t, juspay.TxnCharged, txn.Status)
+
+	w, err := client.Wallets.Get(ctx, paytmID)
+	require.NoError(t, err)
+	_, err = client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: w.Token})
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "invalid_request", apiErr.ErrorCode)
+	stored, _ := srv.Wallet(paytmID)
+	assert.Equal(t, "90", stored.Balance, "charged once")
+
+	_, err = client.Customers.CheckEligibility(ctx, juspaytest.SampleCustomerID, &juspay.EligibilityParams{OrderID: "ord_unknown"})
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "null_error", apiErr.ErrorCode)
 }
 
 // The SDK's escaped IDs reach the one customer they name.

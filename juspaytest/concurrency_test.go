@@ -17,7 +17,6 @@ import (
 // under -race.
 func TestConcurrentUse(t *testing.T) {
 	srv := withSample(t)
-	require.NoError(t, srv.AddOrder("ord_c", "0.01"))
 	const workers, rounds = 16, 10
 	srv.Fail(workers, juspaytest.StatusFault(503, nil, ""))
 
@@ -38,7 +37,12 @@ func TestConcurrentUse(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			for range rounds {
+			for round := range rounds {
+				order := "ord_c" + strconv.Itoa(i) + "_" + strconv.Itoa(round)
+				if err := srv.AddOrder(order, "0.01"); err != nil {
+					t.Error(err)
+					return
+				}
 				call(http.MethodGet, refreshPath, nil)
 				r := call(http.MethodPost, "/customers/"+customer+"/wallets",
 					url.Values{"gateway": {"PAYTM"}, "command": {"authenticate"}})
@@ -54,8 +58,10 @@ func TestConcurrentUse(t *testing.T) {
 					continue
 				}
 				token, _ := r.json(t)["token"].(string)
-				if r = call(http.MethodPost, "/txns", debitForm(srv, "ord_c", "PAYTM", token)); r.status == http.StatusOK {
+				if r = call(http.MethodPost, "/txns", debitForm(srv, order, "PAYTM", token)); r.status == http.StatusOK {
 					assert.Equal(t, "CHARGED", r.json(t)["status"])
+				} else if token != "" {
+					assert.Equal(t, http.StatusServiceUnavailable, r.status, "only the scripted faults fail: %s", r.body)
 				}
 				call(http.MethodPost, "/customers/"+customer+"/eligibility", url.Values{"amount": {"1"}})
 				_ = srv.SetBalance(id, "10")
@@ -69,16 +75,21 @@ func TestConcurrentUse(t *testing.T) {
 	assert.Equal(t, int(sent.Load()), len(srv.Requests()))
 }
 
-// Every spent token is refused, even when the same token is raced.
+// Every spent token is refused, even when the same token is raced over
+// orders of its own.
 func TestConcurrentDebitsSpendOnce(t *testing.T) {
 	srv := withSample(t)
+	const n = 20
+	for i := range n {
+		require.NoError(t, srv.AddOrder("ord_r"+strconv.Itoa(i), "1"))
+	}
 	var wg sync.WaitGroup
-	statuses := make(chan int, 20)
-	for range 20 {
+	statuses := make(chan int, n)
+	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			statuses <- do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken)).status
+			statuses <- do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_r"+strconv.Itoa(i), "PAYTM", paytmToken)).status
 		}()
 	}
 	wg.Wait()
@@ -90,4 +101,39 @@ func TestConcurrentDebitsSpendOnce(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, ok)
+	w, _ := srv.Wallet(paytmID)
+	assert.Equal(t, "94", w.Balance)
+}
+
+// An order is paid once, even when fresh tokens race to pay it.
+func TestConcurrentDebitsChargeOrderOnce(t *testing.T) {
+	srv := withSample(t)
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
+	const n = 20
+	tokens := make([]string, n)
+	for i := range tokens {
+		tokens[i] = requireOK(t, do(t, srv, http.MethodGet, "/wallets/"+paytmID, nil))["token"].(string)
+	}
+	var wg sync.WaitGroup
+	results := make(chan response, n)
+	for _, token := range tokens {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", token))
+		}()
+	}
+	wg.Wait()
+	close(results)
+	ok := 0
+	for r := range results {
+		if r.status == http.StatusOK {
+			ok++
+			continue
+		}
+		requireError(t, r, 400, "Invalid Request", "invalid_request")
+	}
+	assert.Equal(t, 1, ok)
+	w, _ := srv.Wallet(paytmID)
+	assert.Equal(t, "94", w.Balance)
 }

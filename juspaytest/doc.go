@@ -30,7 +30,8 @@
 // SampleCustomer is the customer of the Refresh All Wallets sample; the
 // server answers Refresh All Wallets for it with the published sample
 // response, field for field. Server.Wallet shows a wallet as it stands,
-// SetBalance changes its balance, and AddOrder gives an order its amount.
+// SetBalance changes its balance, and AddOrder creates an order with its
+// amount.
 //
 // # Endpoints
 //
@@ -52,14 +53,21 @@
 //	POST /customers/{customer_id}/eligibility               which wallets can pay an amount or an order
 //
 // Linking takes the OTP the server last sent, which a test reads with
-// Server.OTP; a wrong OTP answers 200 with linked false, as Juspay does.
+// Server.OTP; a wrong OTP answers 200 with linked false, as Juspay does. OTPs
+// run from 100000 to 999999, so "000000" is always wrong.
 // command=update needs the version header 2019-09-17 or later and, as in
-// Juspay's sample, leaves the wallet unlinked. A linked wallet's token is
-// spent by one debit: using it again, or after a delink, is a 400 with
-// error_code EXPIRED. A debit is CHARGED when the wallet's balance covers the
-// order's amount (see AddOrder; 0 for an order the server was not told
-// about), and the balance goes down by it; else it is PENDING_VBV with a
-// payment.authentication URL.
+// Juspay's sample, leaves the wallet unlinked.
+//
+// A debit, and an eligibility check by order_id, need an order the test
+// created with AddOrder: as Juspay refuses an order it never created, an
+// unknown order_id is a 400 with error_code null_error, "Order not found for
+// given orderId.". A debit is CHARGED when the wallet's balance covers the
+// order's amount, and the balance goes down by it; else it is PENDING_VBV
+// with a payment.authentication URL, and the order may be debited again. A
+// linked wallet's token is spent by one debit: using it again, or after a
+// delink, is a 400 with error_code EXPIRED. A CHARGED order is paid for
+// good: debiting it again, even with a fresh token, is a 400 with error_code
+// invalid_request, and spends no token.
 //
 // # Recorded requests
 //
@@ -73,7 +81,8 @@
 // path only: a status of your choice with headers and a body (a 429 with
 // Retry-After, a proxy's HTML 502, an empty 503), a delay, a connection reset
 // before any header, a body cut off by a reset, a truncated JSON body, or an
-// oversized body streamed without end.
+// oversized body: valid JSON of the size given to OversizedBodyFault,
+// streamed without a Content-Length.
 //
 //	srv.Fail(2, juspaytest.StatusFault(503, nil, ""))
 //	srv.FailPath("/txns", 1, juspaytest.CutBodyFault())

@@ -19,11 +19,15 @@ const maxAmount = 64
 // directDebit serves POST /txns with payment_method_type=WALLET: a debit of a
 // linked wallet through its one-time token.
 //
-// The order's amount is what AddOrder set (0 when it set none). When the
-// wallet's balance covers it the answer is CHARGED and the balance goes down;
-// else it is PENDING_VBV with the URL where the customer would top up. Either
-// way the token is spent: using it again answers 400 with error_code EXPIRED,
-// as does a token revoked by a delink.
+// The order must be one AddOrder made: an unknown order_id answers 400 with
+// error_code null_error, "Order not found for given orderId.", as Juspay
+// refuses to pay an order it never created. When the wallet's balance covers
+// the order's amount the answer is CHARGED and the balance goes down; else it
+// is PENDING_VBV with the URL where the customer would top up. Either way the
+// token is spent: using it again answers 400 with error_code EXPIRED, as does
+// a token revoked by a delink. An order already CHARGED is paid for good:
+// another debit of it, even with a fresh token, answers 400 with error_code
+// invalid_request and spends nothing.
 func (s *Server) directDebit(c *call) reply {
 	f := c.form
 	for _, name := range []string{"order_id", "merchant_id", "payment_method_type", "payment_method", "direct_wallet_token"} {
@@ -42,6 +46,10 @@ func (s *Server) directDebit(c *call) reply {
 	case f.Get("format") != "json":
 		return invalid("invalid_request", "format must be json: this server does not answer with a redirect.")
 	}
+	order := s.store.orders[orderID]
+	if order == nil {
+		return orderNotFound()
+	}
 	tok := s.store.tokens[f.Get("direct_wallet_token")]
 	if tok == nil {
 		return invalid("invalid_request", "Invalid direct_wallet_token.")
@@ -53,6 +61,9 @@ func (s *Server) directDebit(c *call) reply {
 	if f.Get("payment_method") != ws.Gateway {
 		return invalid("invalid_request", "payment_method does not match the wallet of direct_wallet_token.")
 	}
+	if order.charged {
+		return invalid("invalid_request", "Order is already CHARGED: it cannot be paid again.")
+	}
 	tok.spent = true
 	s.store.attempts[orderID]++
 
@@ -60,14 +71,11 @@ func (s *Server) directDebit(c *call) reply {
 		OrderID: orderID,
 		TxnID:   fmt.Sprintf("%s-%s-%d", s.MerchantID, orderID, s.store.attempts[orderID]),
 	}
-	amount, ok := s.store.orders[orderID]
-	switch {
-	case !ok:
+	if decimal(ws.Balance).Cmp(decimal(order.amount)) >= 0 {
 		txn.Status = "CHARGED"
-	case decimal(ws.Balance).Cmp(decimal(amount)) >= 0:
-		txn.Status = "CHARGED"
-		ws.Balance = subtract(ws.Balance, amount)
-	default:
+		order.charged = true
+		ws.Balance = subtract(ws.Balance, order.amount)
+	} else {
 		txn.Status = "PENDING_VBV"
 		txn.Payment = &paymentJSON{Authentication: authenticationJSON{
 			Method: http.MethodGet,
@@ -77,8 +85,16 @@ func (s *Server) directDebit(c *call) reply {
 	return reply{http.StatusOK, txn}
 }
 
+// orderNotFound answers an order_id that AddOrder never made: a 400 in the
+// shape Juspay documents for an unknown customer.
+func orderNotFound() reply {
+	return invalid("null_error", "Order not found for given orderId.")
+}
+
 // eligibility serves POST /customers/{customer_id}/eligibility.
 //
+// The amount is the form's amount, or else the amount of the order_id, which
+// must be one AddOrder made (else 400, error_code null_error, as a debit).
 // Each of the customer's wallets is one entry: a linked wallet is eligible
 // when its balance covers the amount, and shows the balance; an unlinked one
 // answers as Juspay's SIMPL sample does: eligible with eligibility_strategy
@@ -97,10 +113,11 @@ func (s *Server) eligibility(c *call) reply {
 			return invalid("invalid_request", "amount must be a decimal number greater than 0.")
 		}
 	case orderID != "":
-		amount = s.store.orders[orderID]
-		if amount == "" {
-			amount = "0"
+		order := s.store.orders[orderID]
+		if order == nil {
+			return orderNotFound()
 		}
+		amount = order.amount
 	default:
 		return invalid("invalid_request", "Missing field amount or order_id.")
 	}

@@ -46,22 +46,61 @@ func TestDirectDebitCharged(t *testing.T) {
 	m := requireError(t, r, 400, "Invalid Request", "EXPIRED")
 	assert.NotContains(t, m["error_message"], paytmToken)
 
-	// The next list shows a fresh token, which works.
+	// The next list shows a fresh token. The order is paid: even the fresh
+	// token cannot pay it again, and is not spent trying.
 	list := requireOK(t, do(t, srv, http.MethodGet, refreshPath, nil))["list"].([]any)
 	fresh := list[1].(map[string]any)["token"].(string)
 	assert.NotEqual(t, paytmToken, fresh)
 	assert.Equal(t, "84.50", list[1].(map[string]any)["current_balance"].(interface{ String() string }).String())
 	r = do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", fresh))
-	assert.JSONEq(t, `{"order_id":"ord_1","txn_id":"test_merchant-ord_1-2","status":"CHARGED"}`, string(r.body))
+	m = requireError(t, r, 400, "Invalid Request", "invalid_request")
+	assert.Contains(t, m["error_message"], "already CHARGED")
+	w, _ = srv.Wallet(paytmID)
+	assert.Equal(t, "84.50", w.Balance, "a paid order is not charged twice")
+
+	require.NoError(t, srv.AddOrder("ord_2", "0.50"))
+	r = do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_2", "PAYTM", fresh))
+	assert.JSONEq(t, `{"order_id":"ord_2","txn_id":"test_merchant-ord_2-1","status":"CHARGED"}`, string(r.body))
+	w, _ = srv.Wallet(paytmID)
+	assert.Equal(t, "84.00", w.Balance)
 }
 
-// An order the server was not told about is worth 0: CHARGED, no balance moved.
+// Juspay refuses an order it never created: so does the server, spending no
+// token and moving no balance.
 func TestDirectDebitUnknownOrder(t *testing.T) {
 	srv := withSample(t)
-	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_free", "MOBIKWIK", "tk_ecbio8b69p8aiojdnap9b8u "))
-	assert.Equal(t, "CHARGED", requireOK(t, r)["status"])
+	const mobikwikToken = "tk_ecbio8b69p8aiojdnap9b8u "
+	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_unknown", "MOBIKWIK", mobikwikToken))
+	m := requireError(t, r, 400, "Invalid Request", "null_error")
+	assert.Equal(t, "Order not found for given orderId.", m["error_message"])
 	w, _ := srv.Wallet("wlm_vT890Ngjknnknb89")
 	assert.Equal(t, "100", w.Balance)
+
+	// Once created, the order can be paid with the same token.
+	require.NoError(t, srv.AddOrder("ord_unknown", "100"))
+	r = do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_unknown", "MOBIKWIK", mobikwikToken))
+	assert.Equal(t, "CHARGED", requireOK(t, r)["status"])
+	w, _ = srv.Wallet("wlm_vT890Ngjknnknb89")
+	assert.Equal(t, "0", w.Balance)
+}
+
+// An order left PENDING_VBV may be debited again, and once CHARGED it cannot.
+func TestDirectDebitAfterPendingVBV(t *testing.T) {
+	srv := withSample(t)
+	require.NoError(t, srv.AddOrder("ord_big", "95.01"))
+	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_big", "PAYTM", paytmToken))
+	assert.Equal(t, "PENDING_VBV", requireOK(t, r)["status"])
+
+	require.NoError(t, srv.SetBalance(paytmID, "100"))
+	token := requireOK(t, do(t, srv, http.MethodGet, "/wallets/"+paytmID, nil))["token"].(string)
+	r = do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_big", "PAYTM", token))
+	assert.JSONEq(t, `{"order_id":"ord_big","txn_id":"test_merchant-ord_big-2","status":"CHARGED"}`, string(r.body))
+
+	token = requireOK(t, do(t, srv, http.MethodGet, "/wallets/"+paytmID, nil))["token"].(string)
+	requireError(t, do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_big", "PAYTM", token)), 400, "Invalid Request", "invalid_request")
+	w, _ := srv.Wallet(paytmID)
+	assert.Equal(t, "4.99", w.Balance)
+	assert.Error(t, srv.AddOrder("ord_big", "1"), "a paid order cannot be changed")
 }
 
 func TestDirectDebitPendingVBV(t *testing.T) {
@@ -84,6 +123,8 @@ func TestDirectDebitPendingVBV(t *testing.T) {
 
 func TestDirectDebitRejections(t *testing.T) {
 	srv := withSample(t)
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
+	require.NoError(t, srv.AddOrder(strings.Repeat("o", 20), "1"))
 	tests := []struct {
 		name string
 		edit func(url.Values)
@@ -91,6 +132,7 @@ func TestDirectDebitRejections(t *testing.T) {
 	}{
 		{"no order_id", func(f url.Values) { f.Del("order_id") }, "invalid_request"},
 		{"order_id of 21 characters", func(f url.Values) { f.Set("order_id", strings.Repeat("o", 21)) }, "invalid_request"},
+		{"unknown order_id", func(f url.Values) { f.Set("order_id", "ord_unknown") }, "null_error"},
 		{"no merchant_id", func(f url.Values) { f.Del("merchant_id") }, "invalid_request"},
 		{"other merchant_id", func(f url.Values) { f.Set("merchant_id", "other") }, "invalid_request"},
 		{"card payment", func(f url.Values) { f.Set("payment_method_type", "CARD") }, "invalid_request"},
@@ -114,6 +156,7 @@ func TestDirectDebitRejections(t *testing.T) {
 
 func TestDelinkRevokesTokens(t *testing.T) {
 	srv := withSample(t)
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
 	g := requireOK(t, do(t, srv, http.MethodGet, "/wallets/"+paytmID, nil))
 	requireOK(t, do(t, srv, http.MethodPost, "/wallets/"+paytmID, url.Values{"command": {"delink"}}))
 	for _, tok := range []string{paytmToken, g["token"].(string)} {
@@ -124,6 +167,7 @@ func TestDelinkRevokesTokens(t *testing.T) {
 // Tokens minted earlier stay usable until spent, as Juspay's do for 15 minutes.
 func TestOlderTokensStayUsable(t *testing.T) {
 	srv := withSample(t)
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
 	requireOK(t, do(t, srv, http.MethodGet, "/wallets/"+paytmID, nil))
 	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken))
 	assert.Equal(t, "CHARGED", requireOK(t, r)["status"])
@@ -177,9 +221,10 @@ func TestEligibilityByOrder(t *testing.T) {
 	assert.Equal(t, true, methods[0].(map[string]any)["is_eligible"])
 	assert.Equal(t, false, methods[1].(map[string]any)["is_eligible"])
 
-	// An unknown order is worth 0; an amount given too wins over the order.
-	methods = requireOK(t, do(t, srv, http.MethodPost, path, url.Values{"order_id": {"ord_x"}}))["payment_methods_eligibility"].([]any)
-	assert.Equal(t, true, methods[1].(map[string]any)["is_eligible"])
+	// An unknown order is refused, as a debit of it is; an amount given too
+	// wins over the order.
+	m := requireError(t, do(t, srv, http.MethodPost, path, url.Values{"order_id": {"ord_x"}}), 400, "Invalid Request", "null_error")
+	assert.Equal(t, "Order not found for given orderId.", m["error_message"])
 	methods = requireOK(t, do(t, srv, http.MethodPost, path, url.Values{"order_id": {"ord_x"}, "amount": {"1000"}}))["payment_methods_eligibility"].([]any)
 	assert.Equal(t, false, methods[0].(map[string]any)["is_eligible"])
 }

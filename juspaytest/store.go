@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -82,7 +83,7 @@ type store struct {
 	customers map[string][]string     // customer ID -> wallet IDs, in order
 	wallets   map[string]*walletState // wallet ID -> wallet
 	tokens    map[string]*tokenState  // every token minted
-	orders    map[string]string       // order ID -> amount (decimal text)
+	orders    map[string]*orderState  // order ID -> order, as AddOrder made it
 	attempts  map[string]int          // order ID -> debits tried
 	nextID    int
 }
@@ -91,6 +92,11 @@ type walletState struct {
 	Wallet
 	customerID string
 	otp        string // the OTP last sent, "" when none is pending
+}
+
+type orderState struct {
+	amount  string // decimal text
+	charged bool   // a debit has paid it: it is CHARGED for good
 }
 
 type tokenState struct {
@@ -103,7 +109,7 @@ func newStore() store {
 		customers: map[string][]string{},
 		wallets:   map[string]*walletState{},
 		tokens:    map[string]*tokenState{},
-		orders:    map[string]string{},
+		orders:    map[string]*orderState{},
 		attempts:  map[string]int{},
 	}
 }
@@ -262,12 +268,18 @@ func (s *Server) SetBalance(walletID, balance string) error {
 	return nil
 }
 
-// AddOrder sets the amount of an order, as Juspay's Create Order would. A
-// debit against the order is CHARGED when the wallet's balance covers the
-// amount (and the balance goes down by it), else PENDING_VBV; an eligibility
-// check by order_id uses the amount. An order the server was not told about
-// has amount 0. It fails for an empty ID or an amount that is not decimal
-// text.
+// AddOrder creates an order with its amount, as Juspay's Create Order would,
+// or changes the amount of one not yet paid. A direct debit or an eligibility
+// check by order_id needs the order: for one the server was not told about,
+// both answer 400 with error_code null_error, "Order not found for given
+// orderId.", as Juspay refuses an order it never created.
+//
+// A debit against the order is CHARGED when the wallet's balance covers the
+// amount (and the balance goes down by it), else PENDING_VBV, after which the
+// order may be debited again. Once CHARGED, the order is paid: another debit
+// answers 400 with error_code invalid_request, whatever the token. AddOrder
+// fails for an empty ID, an amount that is not decimal text, or an order
+// already CHARGED.
 func (s *Server) AddOrder(orderID, amount string) error {
 	if orderID == "" {
 		return errors.New("juspaytest: AddOrder: empty order ID")
@@ -277,13 +289,17 @@ func (s *Server) AddOrder(orderID, amount string) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.store.orders[orderID] = amount
+	if o := s.store.orders[orderID]; o != nil && o.charged {
+		return fmt.Errorf("juspaytest: AddOrder: order %q is already CHARGED", orderID)
+	}
+	s.store.orders[orderID] = &orderState{amount: amount}
 	return nil
 }
 
 // OTP returns the OTP the server last sent for the wallet (by Create with
 // command=authenticate, or Authenticate), and whether one is pending. Link
-// with it succeeds once; link with anything else answers linked false.
+// with it succeeds once; link with anything else answers linked false. An OTP
+// is six digits from 100000 to 999999, so "000000" is never the right one.
 func (s *Server) OTP(walletID string) (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -294,9 +310,17 @@ func (s *Server) OTP(walletID string) (string, bool) {
 	return ws.otp, true
 }
 
+// OTPs are six digits with no leading zero, drawn from [minOTP, maxOTP]: a
+// test can use an OTP outside that range, such as "000000", as one that is
+// always wrong.
+const (
+	minOTP = 100000
+	maxOTP = 999999
+)
+
 // sendOTP records a fresh six-digit OTP for the wallet.
 func sendOTP(ws *walletState) {
-	ws.otp = fmt.Sprintf("%06d", rand.IntN(1000000))
+	ws.otp = strconv.Itoa(minOTP + rand.IntN(maxOTP-minOTP+1))
 }
 
 // copyWallet returns w with its own map and slice, so that neither the

@@ -3,6 +3,7 @@ package juspaytest_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/gojuspay/juspay/juspaytest"
@@ -39,6 +40,7 @@ func TestAddCustomerFillsDefaults(t *testing.T) {
 	list := requireOK(t, do(t, srv, http.MethodGet, "/customers/cth_1/wallets", nil))["list"].([]any)
 	assert.Equal(t, linked.Token, list[0].(map[string]any)["token"])
 	assert.Nil(t, list[1].(map[string]any)["current_balance"])
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
 	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", linked.Token))
 	assert.Equal(t, "CHARGED", requireOK(t, r)["status"])
 }
@@ -103,6 +105,15 @@ func TestSetBalanceAndAddOrder(t *testing.T) {
 	require.NoError(t, srv.AddOrder("ord_1", "0.06"))
 	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken))
 	assert.Equal(t, "PENDING_VBV", requireOK(t, r)["status"])
+
+	// An order not yet paid can change its amount; a paid one cannot.
+	require.NoError(t, srv.AddOrder("ord_1", "0.05"))
+	token := requireOK(t, do(t, srv, http.MethodGet, "/wallets/"+paytmID, nil))["token"].(string)
+	r = do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", token))
+	assert.Equal(t, "CHARGED", requireOK(t, r)["status"])
+	assert.Error(t, srv.AddOrder("ord_1", "0.01"))
+	w, _ = srv.Wallet(paytmID)
+	assert.Equal(t, "0.00", w.Balance)
 }
 
 func TestOTP(t *testing.T) {
@@ -116,6 +127,17 @@ func TestOTP(t *testing.T) {
 	otp, ok := srv.OTP(paytmID)
 	require.True(t, ok)
 	assert.Regexp(t, `^\d{6}$`, otp)
+
+	// Every OTP is in [100000, 999999], so "000000" is always a wrong one.
+	// A tenth of six-digit draws would fall below; 300 would miss them all
+	// with a chance of 0.9^300, about 2e-14.
+	for range 300 {
+		requireOK(t, do(t, srv, http.MethodPost, "/wallets/"+paytmID, url.Values{"command": {"authenticate"}}))
+		otp, _ := srv.OTP(paytmID)
+		n, err := strconv.Atoi(otp)
+		require.NoError(t, err, otp)
+		require.True(t, n >= 100000 && n <= 999999, "OTP %q", otp)
+	}
 
 	// A delink drops a pending OTP.
 	requireOK(t, do(t, srv, http.MethodPost, "/wallets/"+paytmID, url.Values{"command": {"delink"}}))

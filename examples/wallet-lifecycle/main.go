@@ -24,6 +24,9 @@ import (
 const (
 	customerID = "cth_lifecycle_demo"
 	orderID    = "ord_demo_0001"
+	// wrongOTP is never the one sent: juspaytest's OTPs run from 100000
+	// to 999999.
+	wrongOTP = "000000"
 )
 
 func main() {
@@ -64,7 +67,7 @@ func run(ctx context.Context, out io.Writer) error {
 	fmt.Fprintf(out, "created  %s  linked=%t\n", w.ID, w.Linked)
 
 	// 2. A wrong OTP is not an error: the wallet just stays unlinked.
-	w, err = client.Wallets.Link(ctx, w.ID, "000000", route)
+	w, err = client.Wallets.Link(ctx, w.ID, wrongOTP, route)
 	if err != nil {
 		return fmt.Errorf("link: %w", err)
 	}
@@ -125,6 +128,21 @@ func run(ctx context.Context, out io.Writer) error {
 		return fmt.Errorf("a second debit with a spent token should fail, got %v", err)
 	}
 	fmt.Fprintf(out, "debit again with the same token  %d %s\n", apiErr.StatusCode, apiErr.ErrorCode)
+
+	// The order is paid: not even a fresh token pays it twice.
+	fresh, err := client.Wallets.Get(ctx, w.ID, route)
+	if err != nil {
+		return fmt.Errorf("get: %w", err)
+	}
+	_, err = client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
+		OrderID:           orderID,
+		PaymentMethod:     fresh.Wallet,
+		DirectWalletToken: fresh.Token,
+	}, route)
+	if !errors.As(err, &apiErr) {
+		return fmt.Errorf("a second debit of a paid order should fail, got %v", err)
+	}
+	fmt.Fprintf(out, "debit the paid order with a fresh token  %d %s\n", apiErr.StatusCode, apiErr.ErrorCode)
 
 	w, err = client.Wallets.Refresh(ctx, w.ID, route)
 	if err != nil {
