@@ -8,20 +8,16 @@ import (
 	"strings"
 )
 
-// credential holds the Authorization header value built from the API key.
-// Every way of formatting it directly prints a mask. Reached by reflection
-// instead (a Client value in another struct's unexported field), it shows
-// only an address: its values sit behind a second pointer, because fmt,
-// given a verb that means nothing for a pointer (%s, %q) on an unexported
-// field, prints the struct that pointer points to, though never the
-// pointers inside that struct.
+// credential sets the Authorization header built from the API key. It holds
+// the key, and the "Basic ..." value, only inside closures: fmt, slog and
+// go-spew (which testify's failure diffs use with methods disabled, so that
+// no String or Format mask applies) walk a struct field by field, but print
+// a func as an address and never what it captured. Every way of formatting
+// a credential directly prints a mask as well.
 type credential struct {
-	*credentialValues
-}
-
-type credentialValues struct {
-	header  string   // "Basic " + base64(apiKey + ":")
-	secrets []string // the key and its encoding, scrubbed from any echoed text
+	apply   func(h http.Header)      // sets Authorization
+	secrets func() []string          // the key and its encoding, for request.secrets
+	scrub   func(text string) string // scrubs the key and its encoding from text
 }
 
 // newCredential builds Juspay's Basic authorization: the API key is the
@@ -36,10 +32,19 @@ func newCredential(apiKey string) (*credential, error) {
 		return nil, fmt.Errorf("juspay: API key has surrounding spaces or control characters")
 	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
-	return &credential{&credentialValues{header: "Basic " + encoded, secrets: []string{apiKey, encoded}}}, nil
+	header := []string{"Basic " + encoded}
+	// Its length is its capacity, so that a call appending its own secrets
+	// copies it rather than write into the array every call shares.
+	secrets := []string{apiKey, encoded}
+	return &credential{
+		// The value slice is shared by every request: a RoundTripper may
+		// not modify its request, and net/http copies headers before it
+		// changes them (redirects, cookies).
+		apply:   func(h http.Header) { h["Authorization"] = header },
+		secrets: func() []string { return secrets },
+		scrub:   scrubber(secrets),
+	}, nil
 }
-
-func (c *credential) apply(h http.Header) { h["Authorization"] = []string{c.header} }
 
 const redacted = "[REDACTED]"
 
@@ -71,6 +76,25 @@ func scrub(text string, secrets []string) string {
 		}
 	}
 	return text
+}
+
+// scrubber returns scrub for secrets as a closure, for values that outlive
+// the call (its errors): a closure keeps the secrets out of reach of any
+// walk by reflection, where a []string field would hand them to it.
+func scrubber(secrets []string) func(string) string {
+	if len(secrets) == 0 {
+		return nil
+	}
+	return func(text string) string { return scrub(text, secrets) }
+}
+
+// scrubWith applies f, a scrubber that may be nil (an error built without
+// one, such as an APIError literal in a merchant's test), to text.
+func scrubWith(f func(string) string, text string) string {
+	if f == nil {
+		return text
+	}
+	return f(text)
 }
 
 // hasControl reports whether s holds a byte that may not appear in an HTTP

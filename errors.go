@@ -43,7 +43,9 @@ var (
 const maxErrorBody = 64 << 10
 
 // APIError is the error for every response with a non-2xx status, whatever
-// its body: Juspay's JSON, other JSON, a proxy's HTML page, or nothing.
+// its body: Juspay's JSON, other JSON, a proxy's HTML page, or nothing. A
+// body the connection cut short still makes an APIError, from the bytes that
+// arrived (its Error text says "body cut short").
 //
 // Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the
 // class, and errors.As to read the fields:
@@ -62,10 +64,12 @@ type APIError struct {
 	RequestID    string     // the x-request-id (or x-response-id) header of the response, where there is one
 	Body         []byte     // the raw body, at most 64 KiB of it
 
-	op          string   // the operation, for Error
-	contentType string   // the response's media type, named when the body is not JSON
-	attempts    int      // attempts made, named when more than one
-	secrets     []string // the call's secrets, scrubbed from Error's text
+	op          string              // the operation, for Error
+	contentType string              // the response's media type, named when the body is not JSON
+	attempts    int                 // attempts made, named when more than one
+	cutShort    bool                // the connection failed before the whole body arrived
+	budgetSpent bool                // the retry budget refused a retry the policy allowed
+	scrub       func(string) string // scrubs the call's secrets from Error's text; a closure, see credential
 }
 
 // ErrorInfo is the structured "error_info" object of newer Juspay errors.
@@ -110,29 +114,37 @@ func (e *APIError) Error() string {
 	switch {
 	case len(said) > 0:
 		b.WriteString(": ")
-		b.WriteString(clean(strings.Join(said, ": "), 200, e.secrets))
-	case len(e.Body) == 0:
+		b.WriteString(clean(strings.Join(said, ": "), 200, e.scrub))
+	case len(e.Body) == 0 && !e.cutShort:
 		b.WriteString(" (empty body)")
-	case e.contentType != "" && e.contentType != "application/json":
-		b.WriteString(" (" + clean(e.contentType, 60, e.secrets) + " body, not Juspay's JSON)")
+	case e.contentType != "" && !strings.EqualFold(e.contentType, "application/json"):
+		b.WriteString(" (" + clean(e.contentType, 60, e.scrub) + " body, not Juspay's JSON)")
+	}
+	if e.cutShort {
+		b.WriteString(" (body cut short)")
 	}
 	if e.RequestID != "" {
-		b.WriteString(" (request id " + clean(e.RequestID, 64, e.secrets) + ")")
+		b.WriteString(" (request id " + clean(e.RequestID, 64, e.scrub) + ")")
 	}
 	if e.attempts > 1 {
 		fmt.Fprintf(&b, " after %d attempts", e.attempts)
 	}
+	if e.budgetSpent {
+		b.WriteString(" (retry budget exhausted, not retried)")
+	}
 	// Each part was scrubbed before it was cut short (a secret cut in two
 	// would escape a later scrub); this one catches a secret spread across
 	// two parts.
-	return scrub(b.String(), e.secrets)
+	return scrubWith(e.scrub, b.String())
 }
 
 // Format prints Error's text for every verb, and GoString for %#v. Without
-// it, %#v (which testify's failure messages use) and verbs such as %d would
-// print the struct field by field, and with it the call's secrets, which
-// the error keeps to scrub its text. Format and GoString take a value, so a
-// copied APIError is covered too.
+// it, %#v and verbs such as %d would print the struct field by field: the
+// body's text unscrubbed. (The call's secrets themselves are out of any
+// printer's reach, even one that ignores these methods, as go-spew in
+// testify's diffs does: the error keeps them only inside its scrub
+// closure.) Format and GoString take a value, so a copied APIError is
+// covered too.
 func (e APIError) Format(f fmt.State, verb rune) {
 	if verb == 'v' && f.Flag('#') {
 		io.WriteString(f, e.GoString())
@@ -150,7 +162,7 @@ func (e APIError) GoString() string {
 	}
 	s := fmt.Sprintf("&juspay.APIError{StatusCode:%d, Status:%q, ErrorCode:%q, ErrorMessage:%q, UserMessage:%q, Info:%s, RequestID:%q, Body:[]byte(%q)}",
 		e.StatusCode, e.Status, e.ErrorCode, e.ErrorMessage, e.UserMessage, info, e.RequestID, e.Body)
-	return scrub(s, e.secrets)
+	return scrubWith(e.scrub, s)
 }
 
 // Is reports whether target is the sentinel for e's HTTP status.
@@ -227,22 +239,26 @@ func requestID(h http.Header) string {
 	return h.Get("X-Response-Id")
 }
 
+// mediaType returns the media type of a Content-Type header (compare it with
+// strings.EqualFold). It keeps the case it was sent in: lowercased, a secret
+// a server echoed there would no longer be the text scrub removes.
 func mediaType(contentType string) string {
 	mt, _, _ := strings.Cut(contentType, ";")
-	return strings.ToLower(strings.TrimSpace(mt))
+	return strings.TrimSpace(mt)
 }
 
 // requestError is the error of a call that ended without a usable response:
 // the connection failed, an attempt timed out, the caller's context ended,
 // or the response could not be read or decoded.
 type requestError struct {
-	op       string
-	what     string // what failed, e.g. "connection failed"
-	err      error  // the cause
-	attempts int
-	unknown  bool  // a write that may have reached Juspay: wraps ErrOutcomeUnknown
-	ctxErr   error // the caller's context error, when the context ended the call
-	secrets  []string
+	op        string
+	what      string // what failed, e.g. "connection failed"
+	err       error  // the cause
+	attempts  int
+	unknown   bool                // a write that may have reached Juspay: wraps ErrOutcomeUnknown
+	ctxErr    error               // the caller's context error, when the context ended the call
+	requestID string              // the x-request-id of the last attempt's response, where one came
+	scrub     func(string) string // scrubs the call's secrets; a closure, see credential
 }
 
 func (e *requestError) Error() string {
@@ -256,16 +272,21 @@ func (e *requestError) Error() string {
 	}
 	if e.err != nil {
 		b.WriteString(": ")
-		b.WriteString(clean(e.err.Error(), 300, e.secrets))
+		b.WriteString(clean(e.err.Error(), 300, e.scrub))
+	}
+	if e.requestID != "" {
+		// What Juspay's support asks for, for a write above all: a 2xx
+		// that could not be read leaves its outcome to be looked up.
+		b.WriteString(" (request id " + clean(e.requestID, 64, e.scrub) + ")")
 	}
 	if e.attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.attempts)
 	}
-	return scrub(b.String(), e.secrets)
+	return scrubWith(e.scrub, b.String())
 }
 
 // Format prints Error's text for every verb, so that %#v, which would
-// otherwise print the fields, never shows the call's secrets.
+// otherwise print the fields, never shows the cause's text unscrubbed.
 func (e *requestError) Format(f fmt.State, verb rune) {
 	if verb == 'v' && f.Flag('#') {
 		verb = 'q'
@@ -313,6 +334,6 @@ func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
 // clean makes text from a server fit an error message: secrets scrubbed
 // first, so that cutting the text short cannot leave a secret's first half,
 // then on one line, then at most n bytes.
-func clean(text string, n int, secrets []string) string {
-	return truncate(oneLine(scrub(text, secrets)), n)
+func clean(text string, n int, scrub func(string) string) string {
+	return truncate(oneLine(scrubWith(scrub, text)), n)
 }

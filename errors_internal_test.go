@@ -28,7 +28,7 @@ func TestAPIErrorScrubsCallSecrets(t *testing.T) {
 				Body:         []byte(secret),
 				op:           "link wallet",
 				contentType:  "application/json",
-				secrets:      callSecrets,
+				scrub:        scrubber(callSecrets),
 			}
 			for _, s := range []string{e.Error(), fmt.Sprintf("%v", e), fmt.Sprintf("%#v", e), fmt.Sprintf("%d", e), fmt.Sprintf("%+v", *e), e.GoString()} {
 				assert.NotContains(t, s, secret)
@@ -47,7 +47,7 @@ func TestRequestErrorScrubsCallSecrets(t *testing.T) {
 			attempts: 1,
 			unknown:  true,
 			ctxErr:   context.Canceled,
-			secrets:  callSecrets,
+			scrub:    scrubber(callSecrets),
 		}
 		for _, s := range []string{e.Error(), fmt.Sprintf("%v", e), fmt.Sprintf("%#v", e), fmt.Sprintf("%+v", e), fmt.Sprintf("%s", e)} {
 			assert.NotContains(t, s, secret[:5], s)

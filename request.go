@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,6 +20,20 @@ import (
 // error, read no further, so a broken or hostile server cannot exhaust memory.
 const maxBody = 10 << 20
 
+// What is left of a body once the SDK has what it needs (a decoded 2xx, the
+// part of an error body an APIError keeps) is read and thrown away, so that
+// net/http can reuse the connection, but only so much and for so long. Past
+// either bound the body is closed unread, and its connection with it: a new
+// connection costs a handshake, where an unbounded drain would let a server
+// that trickles bytes after its answer hold a call that already has its
+// result, until the attempt timeout (forever with WithTimeout(0)). A server
+// that behaves sends the rest with the answer, and it is drained at once.
+const (
+	maxDrainAfterDecode = 256 << 10 // after a 2xx: a newline, normally
+	maxDrainAfterError  = 1 << 20   // after an error: the rest of a proxy's page
+	drainWait           = 250 * time.Millisecond
+)
+
 // request is one API call, built by a service method.
 type request struct {
 	op        string // names the call in errors and logs, e.g. "refresh all wallets"
@@ -30,6 +43,10 @@ type request struct {
 	write     bool   // moves money or state: retried only when provably never sent
 	form      url.Values
 	secrets   []string // values sent that must never appear in error text or logs
+
+	// scrub removes secrets (the call's and the key's) from a text; set by
+	// do. The errors a call returns keep this closure, never the list.
+	scrub func(string) string
 }
 
 // encodeForm encodes a `url:"..."`-tagged struct as a form body. Every body
@@ -62,10 +79,11 @@ func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error
 	if len(r.secrets) == 0 {
 		// Most calls carry no secret of their own: share the key's list
 		// (read-only; its length is its capacity, so no append can write
-		// into it) instead of copying it on every call.
-		r.secrets = c.auth.secrets
+		// into it) and scrubber instead of building them on every call.
+		r.secrets, r.scrub = c.auth.secrets(), c.auth.scrub
 	} else {
-		r.secrets = append(r.secrets, c.auth.secrets...)
+		r.secrets = append(r.secrets, c.auth.secrets()...)
+		r.scrub = scrubber(r.secrets)
 	}
 	var body []byte
 	if r.form != nil {
@@ -105,30 +123,24 @@ func (c *Client) header(cfg *config, r *request) http.Header {
 	if cfg != c.cfg || fixed == nil {
 		fixed = newFixedHeader(cfg, c.auth)
 	}
-	h := make(http.Header, len(fixed.h)+1)
-	for k, v := range fixed.h {
-		// The value slices are shared between requests: a RoundTripper
-		// may not modify its request, and net/http copies headers before
-		// changing them (redirects, cookies).
-		h[k] = v
-	}
+	h := fixed.copy(1)
 	if cfg.routingID == "" && r.routingID != "" {
 		h["X-Routing-Id"] = []string{r.routingID}
 	}
 	return h
 }
 
-// fixedHeader holds the headers that are the same for every call made with
-// one config. It holds the Authorization value, so it is built as the
-// credential is: formatting it prints a mask, and reached by reflection (a
-// Client in another struct's unexported field) it shows only addresses,
-// its map sitting behind a second pointer.
+// fixedHeader makes the headers that are the same for every call made with
+// one config. They hold the Authorization value, so, as the credential does,
+// it keeps them only inside a closure, out of reach of any walk by
+// reflection (go-spew's, in testify's failure diffs, ignores the masks
+// below), and formatting it prints a mask.
 type fixedHeader struct {
-	*fixedValues
-}
-
-type fixedValues struct {
-	h http.Header
+	// copy returns a new map holding the fixed headers, with room for
+	// extra more. The value slices are shared between requests: a
+	// RoundTripper may not modify its request, and net/http copies headers
+	// before changing them (redirects, cookies).
+	copy func(extra int) http.Header
 }
 
 func newFixedHeader(cfg *config, auth *credential) *fixedHeader {
@@ -146,7 +158,13 @@ func newFixedHeader(cfg *config, auth *credential) *fixedHeader {
 	h["Content-Type"] = []string{"application/x-www-form-urlencoded"}
 	h["Accept"] = []string{"application/json"}
 	h["User-Agent"] = []string{cfg.userAgent}
-	return &fixedHeader{&fixedValues{h: h}}
+	return &fixedHeader{copy: func(extra int) http.Header {
+		c := make(http.Header, len(h)+extra)
+		for k, v := range h {
+			c[k] = v
+		}
+		return c
+	}}
 }
 
 // String, GoString and Format keep the Authorization value out of any
@@ -180,9 +198,14 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 		// the transport's error make a write's outcome look unknown.
 		return result{err: err, what: "request not sent", ctxErr: err, after: -1}
 	}
-	actx, cancel := ctx, context.CancelFunc(func() {})
+	// The attempt's context can always be cancelled: readResponse ends a
+	// drain that runs too long by cancelling it.
+	var actx context.Context
+	var cancel context.CancelFunc
 	if cfg.timeout > 0 {
 		actx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	} else {
+		actx, cancel = context.WithCancel(ctx)
 	}
 	defer cancel()
 	var trace *connTrace // only a write needs to know; a read leaves it nil
@@ -217,20 +240,22 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 		return res
 	}
 	res.status, res.requestID, res.sent = resp.StatusCode, requestID(resp.Header), true
-	c.readResponse(ctx, actx, resp, &res, out)
+	c.readResponse(ctx, actx, cancel, resp, &res, out)
 	logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
 	return res
 }
 
 // readResponse reads and closes resp.Body, filling res: a decoded 2xx, an
-// APIError, or the failure to read either.
-func (c *Client) readResponse(ctx, actx context.Context, resp *http.Response, res *result, out any) {
+// APIError, or the failure to read either. stop cancels actx, the
+// attempt's context, which ends a drain past drainWait.
+func (c *Client) readResponse(ctx, actx context.Context, stop context.CancelFunc, resp *http.Response, res *result, out any) {
 	body := &cappedBody{r: resp.Body, left: maxBody}
+	drainMax := int64(maxDrainAfterDecode)
 	defer func() {
-		// Draining lets net/http reuse the connection; a body over the cap
-		// is abandoned instead, and its connection with it.
-		if !body.overCap {
-			_, _ = io.Copy(io.Discard, body)
+		// A body over the cap, or on a connection that failed, has no
+		// connection worth keeping: closed as it is.
+		if !body.overCap && body.readErr == nil {
+			drain(resp.Body, drainMax, stop)
 		}
 		resp.Body.Close()
 	}()
@@ -246,13 +271,20 @@ func (c *Client) readResponse(ctx, actx context.Context, resp *http.Response, re
 	}
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		drainMax = maxDrainAfterError
 		data, err := io.ReadAll(io.LimitReader(body, maxErrorBody))
-		if err != nil && !body.overCap {
-			readFailed(err)
-			return
-		}
+		// The status is the answer, whatever became of the body: a body
+		// cut short (a reset, the attempt timeout) still makes an
+		// APIError, from what arrived, retried by its status as any other.
+		// A write that got one was answered: its outcome is not unknown.
 		res.apiErr = newAPIError(resp, data)
 		res.after = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		if err != nil {
+			res.apiErr.cutShort = true
+			// Where the caller's context cut it, the call's error says
+			// so too (final), as the package promises.
+			res.ctxErr = ctx.Err()
+		}
 		return
 	}
 	if resp.ContentLength > maxBody {
@@ -273,6 +305,16 @@ func (c *Client) readResponse(ctx, actx context.Context, resp *http.Response, re
 		}
 		res.err, res.what = decodeError(resp, fieldError(err)), "decoding the response"
 	}
+}
+
+// drain reads and discards at most n bytes of body, so that net/http can
+// reuse its connection, and gives up after drainWait by calling stop, which
+// cancels the request's context and makes the read return. A body not read
+// to its end costs its connection, which closing the body then drops.
+func drain(body io.Reader, n int64, stop context.CancelFunc) {
+	t := time.AfterFunc(drainWait, stop)
+	defer t.Stop()
+	_, _ = io.CopyN(io.Discard, body, n)
 }
 
 // cappedBody reads at most left bytes, remembering whether the body went
@@ -323,7 +365,7 @@ func decodeError(resp *http.Response, err error) error {
 		return fmt.Errorf("%d response has an empty body", resp.StatusCode)
 	}
 	mt := mediaType(resp.Header.Get("Content-Type"))
-	if mt != "" && !strings.Contains(mt, "json") {
+	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
 		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, truncate(oneLine(mt), 60), err)
 	}
 	return err
@@ -350,12 +392,14 @@ func (t *connTrace) hooks() *httptrace.ClientTrace {
 // failure to resolve, dial or handshake.
 func (t *connTrace) provablyUnsent(err error) bool {
 	if t != nil && t.traced.Load() {
-		// A context that ended while net/http was still waiting for a
-		// connection (a slow dial past the attempt timeout) leaves a plain
-		// context error, not a dial error; without a connection nothing
-		// was written either way.
-		return !t.gotConn.Load() && (isConnectError(err) ||
-			errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled))
+		// net/http reports GotConn once a connection is ready to write
+		// on: after the dial and the TLS handshake (and a proxy's
+		// CONNECT), before the first byte of the request, for HTTP/1 and
+		// HTTP/2 alike. Without it nothing was written, whatever the
+		// error says: a handshake that failed with a plain EOF or a reset
+		// (a server that accepts and hangs up, a middlebox), a dial cut
+		// by the attempt timeout, which leaves a bare context error.
+		return !t.gotConn.Load()
 	}
 	return isConnectError(err)
 }
@@ -378,20 +422,26 @@ func sleep(ctx context.Context, d time.Duration) error {
 // final turns the last attempt's result into the call's error.
 func (res *result) final(r *request, attempts int) error {
 	if res.apiErr != nil {
-		res.apiErr.op, res.apiErr.attempts, res.apiErr.secrets = r.op, attempts, r.secrets
-		if !res.waitEnded {
-			return res.apiErr
+		a := res.apiErr
+		a.op, a.attempts, a.scrub, a.budgetSpent = r.op, attempts, r.scrub, res.budgetSpent
+		if !res.waitEnded && res.ctxErr == nil {
+			return a
 		}
 	}
-	e := &requestError{op: r.op, what: res.what, err: res.err, attempts: attempts, ctxErr: res.ctxErr, secrets: r.secrets}
+	e := &requestError{op: r.op, what: res.what, err: res.err, attempts: attempts, ctxErr: res.ctxErr, scrub: r.scrub}
+	if res.apiErr != nil {
+		// The caller's context ended the call after an answer came (while
+		// waiting to retry, or while its body was read): the error holds
+		// both, for errors.As and for errors.Is(err, context.Canceled).
+		e.err = res.apiErr
+	} else {
+		e.requestID = res.requestID
+	}
 	switch {
 	case res.waitEnded:
 		// The caller's context ended while waiting to retry; the error
 		// still carries what the last attempt ran into.
 		e.what = "gave up waiting to retry"
-		if res.apiErr != nil {
-			e.err = res.apiErr
-		}
 	case res.ctxErr != nil:
 		e.what = "the caller's context ended the request"
 	case res.timedOut:
