@@ -75,7 +75,8 @@
 // is used as it is.)
 // WithHTTPClient replaces it, untouched: its Transport is used as it is, so
 // httpmock and other transport-level mocks work. Response bodies are read up
-// to 10 MiB, always drained and closed.
+// to 10 MiB; what follows is drained briefly, so connections are reused, and
+// every body is closed.
 //
 // # Testing
 //
