@@ -168,17 +168,9 @@ func (s *WalletsService) Create(ctx context.Context, customerID string, p *Creat
 	if p.Authenticate {
 		f.Command = cmdAuthenticate
 	}
-	form, err := encodeForm(f)
-	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
-	}
 	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id + "/wallets", routingID: customerID,
-		write: true, form: form, secrets: secretsOf(p.ClientAuthToken)}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+		write: true, secrets: secretsOf(p.ClientAuthToken)}
+	return s.doWallet(ctx, cfg, r, f)
 }
 
 // Get returns one wallet. For a linked wallet Juspay mints a fresh one-time
@@ -201,12 +193,7 @@ func (s *WalletsService) Get(ctx context.Context, walletID string, opts ...Optio
 	if err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodGet, path: "/wallets/" + id}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return s.doWallet(ctx, cfg, &request{op: op, method: http.MethodGet, path: "/wallets/" + id}, nil)
 }
 
 // Authenticate asks the wallet's provider to send the customer an OTP, to be
@@ -232,21 +219,12 @@ func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *A
 	if err != nil {
 		return nil, err
 	}
-	form, err := encodeForm(walletCommandForm{
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, secrets: secretsOf(p.ClientAuthToken)}
+	return s.doWallet(ctx, cfg, r, walletCommandForm{
 		Command:            cmdAuthenticate,
 		GatewayReferenceID: p.GatewayReferenceID,
 		ClientAuthToken:    p.ClientAuthToken,
 	})
-	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id,
-		write: true, form: form, secrets: secretsOf(p.ClientAuthToken)}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
 }
 
 // Link submits the OTP the customer received (from Create with Authenticate
@@ -275,17 +253,8 @@ func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ..
 	if err != nil {
 		return nil, err
 	}
-	form, err := encodeForm(walletCommandForm{Command: cmdLink, OTP: otp})
-	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id,
-		write: true, form: form, secrets: secretsOf(otp)}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, secrets: secretsOf(otp)}
+	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdLink, OTP: otp})
 }
 
 // Delink unlinks the wallet from the customer; its tokens stop working.
@@ -308,16 +277,8 @@ func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Op
 	if err != nil {
 		return nil, err
 	}
-	form, err := encodeForm(walletCommandForm{Command: cmdDelink})
-	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, form: form}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true}
+	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdDelink})
 }
 
 // Refresh asks the provider for the current balance of one linked wallet.
@@ -338,16 +299,8 @@ func (s *WalletsService) Refresh(ctx context.Context, walletID string, opts ...O
 	if err != nil {
 		return nil, err
 	}
-	form, err := encodeForm(walletCommandForm{Command: cmdRefresh})
-	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, form: form}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id}
+	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdRefresh})
 }
 
 // UpdateMobileNumber changes the mobile number Juspay holds for the wallet,
@@ -378,16 +331,8 @@ func (s *WalletsService) UpdateMobileNumber(ctx context.Context, walletID, mobil
 	if cfg.apiVersion < minMobileUpdateVersion {
 		return nil, validationError(op, "needs API version %s or later, not %s (see WithAPIVersion)", minMobileUpdateVersion, cfg.apiVersion)
 	}
-	form, err := encodeForm(walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
-	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, form: form}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true}
+	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
 }
 
 // secretsOf lists the non-empty secrets a call sends, for request.secrets.
@@ -399,6 +344,23 @@ func secretsOf(values ...string) []string {
 		}
 	}
 	return out
+}
+
+// doWallet sends r, with form (a `url`-tagged struct, or nil for no body)
+// as its body, and decodes the wallet Juspay answers.
+func (s *WalletsService) doWallet(ctx context.Context, cfg *config, r *request, form any) (*WalletAccount, error) {
+	if form != nil {
+		values, err := encodeForm(form)
+		if err != nil {
+			return nil, validationError(r.op, "encoding the form: %v", err)
+		}
+		r.form = values
+	}
+	w := new(WalletAccount)
+	if err := s.client.do(ctx, cfg, r, w); err != nil {
+		return nil, err
+	}
+	return w, nil
 }
 
 // doList sends r, whose answer is a page of wallets, and decodes it through
