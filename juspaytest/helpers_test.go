@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,9 +108,16 @@ func requireOK(t *testing.T, r response) map[string]any {
 	return r.json(t)
 }
 
+// testdata reads one of the published samples the module keeps in
+// ../testdata/samples (the root package's tests keep them identical to the
+// spec's); "refresh-all-wallets.json" is the sample response of the Refresh
+// All Wallets page itself.
 func testdata(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile("testdata/" + name)
+	if name == "refresh-all-wallets.json" {
+		name = "refresh-all-wallets--spec.json"
+	}
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "samples", name))
 	require.NoError(t, err)
 	return b
 }

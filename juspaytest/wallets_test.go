@@ -3,8 +3,6 @@ package juspaytest_test
 import (
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/gojuspay/juspay/juspaytest"
@@ -27,26 +25,6 @@ func TestSampleCustomerMatchesSpec(t *testing.T) {
 
 	// Asked again, nothing has changed.
 	assert.Equal(t, normalise(t, r.body), normalise(t, do(t, srv, http.MethodGet, refreshPath, nil).body))
-}
-
-// testdata holds copies of the spec's samples, so that the package's tests run
-// from a module download too; next to the spec, they must not drift from it.
-func TestTestdataMatchesSpec(t *testing.T) {
-	const spec = "../../shared/spec"
-	if _, err := os.Stat(spec); err != nil {
-		t.Skip("the spec is not beside this checkout")
-	}
-	samples, err := filepath.Glob(filepath.Join(spec, "samples", "*.json"))
-	require.NoError(t, err)
-	require.NotEmpty(t, samples)
-	for _, p := range samples {
-		want, err := os.ReadFile(p)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), string(testdata(t, filepath.Base(p))), p)
-	}
-	md, err := os.ReadFile(filepath.Join(spec, "refresh-all-wallets.md"))
-	require.NoError(t, err)
-	assert.Contains(t, string(md), string(testdata(t, "refresh-all-wallets.json")))
 }
 
 // A balance with a fraction is written as the exact JSON number: the
