@@ -93,17 +93,7 @@ const minMobileUpdateVersion = "2019-09-17"
 // 401 (ErrAuthentication). It is a read: connection failures, attempt
 // timeouts, 408, 429 and 5xx are retried.
 func (s *WalletsService) RefreshAll(ctx context.Context, customerID string, opts ...Option) (*WalletAccountList, error) {
-	const op = "refresh all wallets"
-	id, err := pathSegment(op, "customer ID", customerID)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + "/wallets/refresh-balances", routingID: customerID}
-	return s.doList(ctx, cfg, r)
+	return s.customerWallets(ctx, "refresh all wallets", customerID, "/wallets/refresh-balances", opts)
 }
 
 // List returns the wallets the customer has created, linked or not, without
@@ -117,17 +107,7 @@ func (s *WalletsService) RefreshAll(ctx context.Context, customerID string, opts
 // and may differ from len(Wallets). It is a read: connection failures,
 // attempt timeouts, 408, 429 and 5xx are retried.
 func (s *WalletsService) List(ctx context.Context, customerID string, opts ...Option) (*WalletAccountList, error) {
-	const op = "list wallets"
-	id, err := pathSegment(op, "customer ID", customerID)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + "/wallets", routingID: customerID}
-	return s.doList(ctx, cfg, r)
+	return s.customerWallets(ctx, "list wallets", customerID, "/wallets", opts)
 }
 
 // Create creates a wallet at p.Gateway for the customer. With
@@ -363,9 +343,19 @@ func (s *WalletsService) doWallet(ctx context.Context, cfg *config, r *request, 
 	return w, nil
 }
 
-// doList sends r, whose answer is a page of wallets, and decodes it through
-// the wire types in one pass (see wallet_wire.go).
-func (s *WalletsService) doList(ctx context.Context, cfg *config, r *request) (*WalletAccountList, error) {
+// customerWallets sends GET /customers/{customerID}{suffix}, whose answer is
+// a page of wallets, and decodes it through the wire types in one pass (see
+// wallet_wire.go). The customer ID is the default x-routing-id.
+func (s *WalletsService) customerWallets(ctx context.Context, op, customerID, suffix string, opts []Option) (*WalletAccountList, error) {
+	id, err := pathSegment(op, "customer ID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + suffix, routingID: customerID}
 	var wire walletListWire
 	if err := s.client.do(ctx, cfg, r, &wire); err != nil {
 		return nil, err
