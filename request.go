@@ -254,7 +254,7 @@ func (c *Client) readResponse(ctx, actx context.Context, stop context.CancelFunc
 	defer func() {
 		// A body over the cap, or on a connection that failed, has no
 		// connection worth keeping: closed as it is.
-		if !body.overCap && body.readErr == nil {
+		if !body.overCap && body.readErr == nil && !body.consumed() {
 			drain(resp.Body, drainMax, stop)
 		}
 		resp.Body.Close()
@@ -325,7 +325,14 @@ type cappedBody struct {
 	left    int64
 	overCap bool
 	readErr error
+	eof     bool // the body was read to its end
 }
+
+// consumed reports whether nothing is left to drain. net/http returns
+// io.EOF with the last bytes of a body whose length it knows, so most
+// answers are read to their end once decoded, and need neither a drain nor
+// its timer.
+func (b *cappedBody) consumed() bool { return b.eof }
 
 var errBodyTooLarge = fmt.Errorf("response body exceeds %d MiB", maxBody>>20)
 
@@ -352,7 +359,9 @@ func (b *cappedBody) Read(p []byte) (int, error) {
 }
 
 func (b *cappedBody) note(err error) error {
-	if err != nil && err != io.EOF && b.readErr == nil {
+	if err == io.EOF {
+		b.eof = true
+	} else if err != nil && b.readErr == nil {
 		b.readErr = err
 	}
 	return err
