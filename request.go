@@ -182,6 +182,7 @@ type result struct {
 	what      string        // what failed, for the error text
 	sent      bool          // the request may have reached the server
 	timedOut  bool          // the attempt's own timeout ended it
+	limit     time.Duration // that timeout, named in the error
 	retryable bool          // a failure worth another attempt, for a read
 	after     time.Duration // the response's Retry-After, or -1
 	ctxErr    error         // the caller's context ended the call
@@ -192,7 +193,7 @@ type result struct {
 
 // attempt makes one HTTP exchange.
 func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target string, hdr http.Header, body []byte, n int, out any) (res result) {
-	res.after = -1
+	res.after, res.limit = -1, cfg.timeout
 	if err := ctx.Err(); err != nil {
 		// Ended before anything was sent: say so plainly, rather than let
 		// the transport's error make a write's outcome look unknown.
@@ -373,6 +374,11 @@ func decodeError(resp *http.Response, err error) error {
 	if err == io.EOF {
 		return fmt.Errorf("%d response has an empty body", resp.StatusCode)
 	}
+	if err == io.ErrUnexpectedEOF {
+		// The body arrived whole (a cut connection is a read error, not
+		// this), but its JSON stops before the value ends.
+		return fmt.Errorf("%d response's JSON ends before its value does: %w", resp.StatusCode, err)
+	}
 	mt := mediaType(resp.Header.Get("Content-Type"))
 	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
 		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, truncate(oneLine(mt), 60), err)
@@ -454,7 +460,7 @@ func (res *result) final(r *request, attempts int) error {
 	case res.ctxErr != nil:
 		e.what = "the caller's context ended the request"
 	case res.timedOut:
-		e.what = "attempt timed out"
+		e.what = fmt.Sprintf("attempt timed out after %v (see WithTimeout)", res.limit)
 	}
 	if res.budgetSpent {
 		e.what += " (retry budget exhausted, not retried)"
