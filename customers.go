@@ -3,6 +3,7 @@ package juspay
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"net/http"
 	"slices"
@@ -81,27 +82,23 @@ type PaymentMethodEligibility struct {
 // connection failures, attempt timeouts, 408, 429 and 5xx.
 func (s *CustomersService) CheckEligibility(ctx context.Context, customerID string, p *EligibilityParams, opts ...Option) (*Eligibility, error) {
 	const op = "check eligibility"
-	id, err := pathSegment(op, "customer ID", customerID)
+	id, err := pathSegment(op, "customerID", customerID)
 	if err != nil {
 		return nil, err
 	}
 	if p == nil {
-		return nil, validationError(op, "params are nil; Amount or OrderID is required")
+		return nil, invalid(op, "params", "are nil; Amount or OrderID is required")
 	}
 	if p.Amount == nil && strings.TrimSpace(p.OrderID) == "" {
-		return nil, validationError(op, "Amount or OrderID is required")
+		return nil, invalid(op, "Amount", "or OrderID is required")
 	}
 	if p.Amount != nil && p.Amount.Sign() <= 0 {
-		return nil, validationError(op, "Amount %s is not positive", p.Amount)
+		return nil, invalid(op, "Amount", "%s is not positive", p.Amount)
 	}
 	if err := checkOrderID(op, p.OrderID, false); err != nil {
 		return nil, err
 	}
 	gatewayData, err := gatewayDataJSON(op, p.GatewayData)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := s.client.callConfig(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -112,20 +109,16 @@ func (s *CustomersService) CheckEligibility(ctx context.Context, customerID stri
 		// field at Juspay is not known to accept.
 		amount, ok := p.Amount.plain()
 		if !ok {
-			return nil, validationError(op, "Amount %s is out of range", truncate(p.Amount.String(), 40))
+			return nil, invalid(op, "Amount", "%s is out of range", truncate(p.Amount.String(), 40))
 		}
 		f.Amount = amount
 	}
 	form, err := encodeForm(f)
 	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
+		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id + "/eligibility", routingID: customerID, form: form}
-	el := new(Eligibility)
-	if err := s.client.do(ctx, cfg, r, el); err != nil {
-		return nil, err
-	}
-	return el, nil
+	return send[Eligibility](ctx, s.client, r, opts)
 }
 
 // gatewayDataJSON encodes the gateway data as the one JSON object Juspay
@@ -137,7 +130,7 @@ func gatewayDataJSON(op string, data map[string]json.RawMessage) (string, error)
 	}
 	for _, k := range slices.Sorted(maps.Keys(data)) { // the same key reported on every run
 		if v := data[k]; v != nil && !json.Valid(v) {
-			return "", validationError(op, "GatewayData[%q] is not valid JSON", truncate(k, 40))
+			return "", invalid(op, fmt.Sprintf("GatewayData[%q]", truncate(k, 40)), "is not valid JSON")
 		}
 	}
 	// Without HTML escaping, so the gateway gets its JSON as the caller
@@ -146,7 +139,7 @@ func gatewayDataJSON(op string, data map[string]json.RawMessage) (string, error)
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(data); err != nil {
-		return "", validationError(op, "encoding GatewayData: %v", err)
+		return "", invalid(op, "GatewayData", "cannot be encoded: %v", err)
 	}
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }

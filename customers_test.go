@@ -176,8 +176,8 @@ func TestCheckEligibilityValidation(t *testing.T) {
 		p          *juspay.EligibilityParams
 		want       string
 	}{
-		{"empty customer", "", &juspay.EligibilityParams{OrderID: "ord_1"}, "juspay: check eligibility: customer ID is empty"},
-		{"dot dot customer", "..", &juspay.EligibilityParams{OrderID: "ord_1"}, "juspay: check eligibility: customer ID"},
+		{"empty customer", "", &juspay.EligibilityParams{OrderID: "ord_1"}, "juspay: check eligibility: customerID is empty"},
+		{"dot dot customer", "..", &juspay.EligibilityParams{OrderID: "ord_1"}, "juspay: check eligibility: customerID"},
 		{"nil params", "cth_1", nil, "juspay: check eligibility: params are nil"},
 		{"neither amount nor order", "cth_1", &juspay.EligibilityParams{}, "juspay: check eligibility: Amount or OrderID is required"},
 		{"blank order and no amount", "cth_1", &juspay.EligibilityParams{OrderID: " "}, "juspay: check eligibility: Amount or OrderID is required"},

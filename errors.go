@@ -314,9 +314,36 @@ func (e *requestError) Timeout() bool {
 	return errors.Is(e, context.DeadlineExceeded)
 }
 
-// validationError is a call refused before anything was sent.
-func validationError(op, format string, args ...any) error {
-	return fmt.Errorf("juspay: %s: %s", op, fmt.Sprintf(format, args...))
+// ErrInvalidArgument matches every mistake of the caller that the SDK finds
+// before sending anything (an empty or "." ID, a nil context or params, a
+// field out of range, an invalid option): nothing reached Juspay, and the
+// fix is in the calling code. A handler can answer such an error with a
+// 400 of its own, and anything else with a 502.
+var ErrInvalidArgument = errors.New("juspay: invalid argument")
+
+// ValidationError is a call refused before anything was sent, because of an
+// argument the caller gave. errors.Is(err, ErrInvalidArgument) holds for it.
+type ValidationError struct {
+	Op     string // the operation, e.g. "direct debit"
+	Field  string // the argument at fault, e.g. "OrderID", "customerID", "ctx"
+	Reason string // why, e.g. "is 24 characters; Juspay allows at most 20"
+}
+
+// Error reads "juspay: <op>: <field> <reason>".
+func (e *ValidationError) Error() string {
+	if e.Op == "" {
+		return "juspay: " + e.Field + " " + e.Reason
+	}
+	return "juspay: " + e.Op + ": " + e.Field + " " + e.Reason
+}
+
+// Is reports whether target is ErrInvalidArgument.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalidArgument }
+
+// invalid builds the *ValidationError for field of op; the reason is
+// formatted from format and args and must hold no secret.
+func invalid(op, field, format string, args ...any) *ValidationError {
+	return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
 // oneLine keeps an error on one line even when a server's message has many,

@@ -344,3 +344,17 @@ func TestErrorTextStartsWithJuspay(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "juspay: "), err.Error())
 }
+
+func TestValidationErrorIsInvalidArgument(t *testing.T) {
+	c, mt := newMockClient(t)
+	_, err := c.Wallets.RefreshAll(context.Background(), "..")
+	require.Error(t, err)
+	assert.ErrorIs(t, err, juspay.ErrInvalidArgument)
+	var ve *juspay.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "refresh all wallets", ve.Op)
+	assert.Equal(t, "customerID", ve.Field)
+	assert.Equal(t, `juspay: refresh all wallets: customerID ".." is not a valid ID`, ve.Error())
+	assert.Zero(t, mt.GetTotalCallCount(), "nothing is sent")
+	assert.NotErrorIs(t, err, juspay.ErrInvalidRequest)
+}

@@ -270,12 +270,12 @@ func TestWalletLifecycleValidation(t *testing.T) {
 		call func(c *juspay.Client) (any, error)
 		want string // the error's prefix and a word of its detail
 	}{
-		{"List empty customer", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, "") }, "juspay: list wallets: customer ID is empty"},
-		{"List dot", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, ".") }, "juspay: list wallets: customer ID"},
-		{"List dot dot", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, "..") }, "juspay: list wallets: customer ID"},
+		{"List empty customer", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, "") }, "juspay: list wallets: customerID is empty"},
+		{"List dot", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, ".") }, "juspay: list wallets: customerID"},
+		{"List dot dot", func(c *juspay.Client) (any, error) { return c.Wallets.List(ctx, "..") }, "juspay: list wallets: customerID"},
 		{"Create empty customer", func(c *juspay.Client) (any, error) {
 			return c.Wallets.Create(ctx, "", &juspay.CreateWalletParams{Gateway: "PAYTM"})
-		}, "juspay: create wallet: customer ID is empty"},
+		}, "juspay: create wallet: customerID is empty"},
 		{"Create nil params", func(c *juspay.Client) (any, error) { return c.Wallets.Create(ctx, "cth_1", nil) }, "juspay: create wallet: params are nil"},
 		{"Create no gateway", func(c *juspay.Client) (any, error) {
 			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{MobileNumber: "9999999999"})
@@ -283,24 +283,24 @@ func TestWalletLifecycleValidation(t *testing.T) {
 		{"Create blank gateway", func(c *juspay.Client) (any, error) {
 			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "  "})
 		}, "juspay: create wallet: Gateway is empty"},
-		{"Get empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Get(ctx, "") }, "juspay: get wallet: wallet ID is empty"},
-		{"Get dot dot", func(c *juspay.Client) (any, error) { return c.Wallets.Get(ctx, "..") }, "juspay: get wallet: wallet ID"},
-		{"Authenticate empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Authenticate(ctx, "", nil) }, "juspay: authenticate wallet: wallet ID is empty"},
-		{"Link empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "", "123456") }, "juspay: link wallet: wallet ID is empty"},
+		{"Get empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Get(ctx, "") }, "juspay: get wallet: walletID is empty"},
+		{"Get dot dot", func(c *juspay.Client) (any, error) { return c.Wallets.Get(ctx, "..") }, "juspay: get wallet: walletID"},
+		{"Authenticate empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Authenticate(ctx, "", nil) }, "juspay: authenticate wallet: walletID is empty"},
+		{"Link empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "", "123456") }, "juspay: link wallet: walletID is empty"},
 		{"Link empty OTP", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "wlt_1", "") }, "juspay: link wallet: OTP is empty"},
 		{"Link blank OTP", func(c *juspay.Client) (any, error) { return c.Wallets.Link(ctx, "wlt_1", " \t") }, "juspay: link wallet: OTP is empty"},
-		{"Delink empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Delink(ctx, "") }, "juspay: delink wallet: wallet ID is empty"},
-		{"Refresh empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Refresh(ctx, "") }, "juspay: refresh wallet: wallet ID is empty"},
-		{"Refresh dot", func(c *juspay.Client) (any, error) { return c.Wallets.Refresh(ctx, ".") }, "juspay: refresh wallet: wallet ID"},
+		{"Delink empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Delink(ctx, "") }, "juspay: delink wallet: walletID is empty"},
+		{"Refresh empty wallet", func(c *juspay.Client) (any, error) { return c.Wallets.Refresh(ctx, "") }, "juspay: refresh wallet: walletID is empty"},
+		{"Refresh dot", func(c *juspay.Client) (any, error) { return c.Wallets.Refresh(ctx, ".") }, "juspay: refresh wallet: walletID"},
 		{"UpdateMobileNumber empty wallet", func(c *juspay.Client) (any, error) {
 			return c.Wallets.UpdateMobileNumber(ctx, "", "7777777777")
-		}, "juspay: update wallet mobile number: wallet ID is empty"},
+		}, "juspay: update wallet mobile number: walletID is empty"},
 		{"UpdateMobileNumber empty number", func(c *juspay.Client) (any, error) {
 			return c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "")
-		}, "juspay: update wallet mobile number: mobile number is empty"},
+		}, "juspay: update wallet mobile number: mobileNumber is empty"},
 		{"UpdateMobileNumber old API version", func(c *juspay.Client) (any, error) {
 			return c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777", juspay.WithAPIVersion("2019-09-16"))
-		}, "juspay: update wallet mobile number: needs API version 2019-09-17"},
+		}, "juspay: update wallet mobile number: WithAPIVersion is 2019-09-16"},
 		{"a bad per-call option", func(c *juspay.Client) (any, error) {
 			return c.Wallets.Link(ctx, "wlt_1", "123456", juspay.WithRoutingID(""))
 		}, "juspay: routing ID is empty"},

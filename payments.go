@@ -133,16 +133,16 @@ type TxnAuthentication struct {
 func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams, opts ...Option) (*Transaction, error) {
 	const op = "direct debit"
 	if p == nil {
-		return nil, validationError(op, "params are nil; OrderID, PaymentMethod and DirectWalletToken are required")
+		return nil, invalid(op, "params", "are nil; OrderID, PaymentMethod and DirectWalletToken are required")
 	}
 	if err := checkOrderID(op, p.OrderID, true); err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(p.PaymentMethod) == "" {
-		return nil, validationError(op, "PaymentMethod is empty")
+		return nil, invalid(op, "PaymentMethod", "is empty")
 	}
 	if strings.TrimSpace(p.DirectWalletToken) == "" {
-		return nil, validationError(op, "DirectWalletToken is empty")
+		return nil, invalid(op, "DirectWalletToken", "is empty")
 	}
 	cfg, err := s.client.callConfig(opts)
 	if err != nil {
@@ -158,7 +158,7 @@ func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams,
 		Format:               "json",
 	})
 	if err != nil {
-		return nil, validationError(op, "encoding the form: %v", err)
+		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/txns",
 		write: true, form: form, secrets: secretsOf(p.DirectWalletToken)}
@@ -174,9 +174,9 @@ func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams,
 func checkOrderID(op, id string, required bool) error {
 	switch {
 	case strings.TrimSpace(id) == "" && required:
-		return validationError(op, "OrderID is empty")
+		return invalid(op, "OrderID", "is empty")
 	case utf8.RuneCountInString(id) > maxOrderIDLen:
-		return validationError(op, "OrderID %q is %d characters; Juspay allows at most %d",
+		return invalid(op, "OrderID", "%q is %d characters; Juspay allows at most %d",
 			truncate(id, 40), utf8.RuneCountInString(id), maxOrderIDLen)
 	}
 	return nil

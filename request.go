@@ -61,20 +61,34 @@ func encodeForm(v any) (url.Values, error) {
 func pathSegment(op, name, id string) (string, error) {
 	switch {
 	case id == "":
-		return "", validationError(op, "%s is empty", name)
+		return "", invalid(op, name, "is empty")
 	case id == "." || id == "..":
-		return "", validationError(op, "%s %q is not a valid ID", name, id)
+		return "", invalid(op, name, "%q is not a valid ID", id)
 	case hasControl(id):
-		return "", validationError(op, "%s holds a control character", name)
+		return "", invalid(op, name, "holds a control character")
 	}
 	return url.PathEscape(id), nil
+}
+
+// send is how every service method sends its request: it applies the
+// call's options, sends r as c.do does and returns the decoded 2xx body.
+func send[T any](ctx context.Context, c *Client, r *request, opts []Option) (*T, error) {
+	cfg, err := c.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	out := new(T)
+	if err := c.do(ctx, cfg, r, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // do sends r with the call's settings and decodes a 2xx JSON body into out,
 // retrying as the settings and r.write allow.
 func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error {
 	if ctx == nil {
-		return validationError(r.op, "nil context")
+		return invalid(r.op, "ctx", "is nil")
 	}
 	if len(r.secrets) == 0 {
 		// Most calls carry no secret of their own: share the key's list

@@ -125,15 +125,15 @@ func (s *WalletsService) List(ctx context.Context, customerID string, opts ...Op
 // ErrOutcomeUnknown (List the customer's wallets to see whether it exists).
 func (s *WalletsService) Create(ctx context.Context, customerID string, p *CreateWalletParams, opts ...Option) (*WalletAccount, error) {
 	const op = "create wallet"
-	id, err := pathSegment(op, "customer ID", customerID)
+	id, err := pathSegment(op, "customerID", customerID)
 	if err != nil {
 		return nil, err
 	}
 	if p == nil {
-		return nil, validationError(op, "params are nil; Gateway is required")
+		return nil, invalid(op, "params", "are nil; Gateway is required")
 	}
 	if strings.TrimSpace(p.Gateway) == "" {
-		return nil, validationError(op, "Gateway is empty")
+		return nil, invalid(op, "Gateway", "is empty")
 	}
 	cfg, err := s.client.callConfig(opts)
 	if err != nil {
@@ -165,7 +165,7 @@ func (s *WalletsService) Create(ctx context.Context, customerID string, p *Creat
 // returned matters.
 func (s *WalletsService) Get(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
 	const op = "get wallet"
-	id, err := pathSegment(op, "wallet ID", walletID)
+	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func (s *WalletsService) Get(ctx context.Context, walletID string, opts ...Optio
 // without an answer fails with ErrOutcomeUnknown.
 func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *AuthenticateWalletParams, opts ...Option) (*WalletAccount, error) {
 	const op = "authenticate wallet"
-	id, err := pathSegment(op, "wallet ID", walletID)
+	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
@@ -222,12 +222,12 @@ func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *A
 // with ErrOutcomeUnknown (Get the wallet to see whether it is linked).
 func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ...Option) (*WalletAccount, error) {
 	const op = "link wallet"
-	id, err := pathSegment(op, "wallet ID", walletID)
+	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(otp) == "" {
-		return nil, validationError(op, "OTP is empty")
+		return nil, invalid(op, "OTP", "is empty")
 	}
 	cfg, err := s.client.callConfig(opts)
 	if err != nil {
@@ -249,7 +249,7 @@ func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ..
 // ErrOutcomeUnknown.
 func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
 	const op = "delink wallet"
-	id, err := pathSegment(op, "wallet ID", walletID)
+	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +271,7 @@ func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Op
 // timeouts, 408, 429 and 5xx.
 func (s *WalletsService) Refresh(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
 	const op = "refresh wallet"
-	id, err := pathSegment(op, "wallet ID", walletID)
+	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
@@ -297,19 +297,19 @@ func (s *WalletsService) Refresh(ctx context.Context, walletID string, opts ...O
 // ErrOutcomeUnknown.
 func (s *WalletsService) UpdateMobileNumber(ctx context.Context, walletID, mobileNumber string, opts ...Option) (*WalletAccount, error) {
 	const op = "update wallet mobile number"
-	id, err := pathSegment(op, "wallet ID", walletID)
+	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(mobileNumber) == "" {
-		return nil, validationError(op, "mobile number is empty")
+		return nil, invalid(op, "mobileNumber", "is empty")
 	}
 	cfg, err := s.client.callConfig(opts)
 	if err != nil {
 		return nil, err
 	}
 	if cfg.apiVersion < minMobileUpdateVersion {
-		return nil, validationError(op, "needs API version %s or later, not %s (see WithAPIVersion)", minMobileUpdateVersion, cfg.apiVersion)
+		return nil, invalid(op, "WithAPIVersion", "is %s; updating a mobile number needs %s or later", cfg.apiVersion, minMobileUpdateVersion)
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true}
 	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
@@ -332,7 +332,7 @@ func (s *WalletsService) doWallet(ctx context.Context, cfg *config, r *request, 
 	if form != nil {
 		values, err := encodeForm(form)
 		if err != nil {
-			return nil, validationError(r.op, "encoding the form: %v", err)
+			return nil, invalid(r.op, "params", "cannot be form-encoded: %v", err)
 		}
 		r.form = values
 	}
@@ -347,7 +347,7 @@ func (s *WalletsService) doWallet(ctx context.Context, cfg *config, r *request, 
 // a page of wallets, and decodes it through the wire types in one pass (see
 // wallet_wire.go). The customer ID is the default x-routing-id.
 func (s *WalletsService) customerWallets(ctx context.Context, op, customerID, suffix string, opts []Option) (*WalletAccountList, error) {
-	id, err := pathSegment(op, "customer ID", customerID)
+	id, err := pathSegment(op, "customerID", customerID)
 	if err != nil {
 		return nil, err
 	}

@@ -145,7 +145,7 @@ func TestRefreshAllRefusesCustomerID(t *testing.T) {
 		list, err := c.Wallets.RefreshAll(context.Background(), id)
 		assert.Nil(t, list, "%q", id)
 		if assert.Error(t, err, "%q", id) {
-			assert.Contains(t, err.Error(), "juspay: refresh all wallets: customer ID", "%q", id)
+			assert.Contains(t, err.Error(), "juspay: refresh all wallets: customerID", "%q", id)
 		}
 		assert.Zero(t, rec.count(), "nothing is sent for %q", id)
 	}
