@@ -34,6 +34,26 @@ func ParseAmount(s string) (Amount, error) {
 	return Amount{text: s}, nil
 }
 
+// AmountFromMinorUnits returns the amount of paise rupees, with two
+// decimal places: 10050 is "100.50", 5 is "0.05", -250 is "-2.50". It is
+// exact for every int64, and MinorUnits gives paise back.
+func AmountFromMinorUnits(paise int64) Amount {
+	neg := paise < 0
+	u := uint64(paise)
+	if neg {
+		u = -u // two's complement: exact for math.MinInt64 too
+	}
+	digits := strconv.FormatUint(u, 10)
+	if len(digits) < 3 {
+		digits = strings.Repeat("0", 3-len(digits)) + digits
+	}
+	text := digits[:len(digits)-2] + "." + digits[len(digits)-2:]
+	if neg {
+		text = "-" + text
+	}
+	return Amount{text: text}
+}
+
 // String returns the amount exactly as it was parsed or received, digits and
 // trailing zeros included. The zero Amount is "0".
 func (a Amount) String() string {
@@ -242,7 +262,6 @@ func isJSONNumber(s string) bool {
 	return i == len(s)
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // plain returns the amount in positional notation, as a form field wants it
 // ("1.5e2" becomes "150", "15e-1" becomes "1.5"); digits are never added or

@@ -2,108 +2,40 @@ package juspay
 
 import (
 	"encoding/base64"
-	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 )
 
-// credential sets the Authorization header built from the API key. It holds
-// the key, and the "Basic ..." value, only inside closures: fmt, slog and
-// go-spew (which testify's failure diffs use with methods disabled, so that
-// no String or Format mask applies) walk a struct field by field, but print
-// a func as an address and never what it captured. Every way of formatting
-// a credential directly prints a mask as well.
+// credential is the API key as the SDK uses it: the Authorization header
+// every request carries, and the scrubber that keeps the key (and its
+// encoding) out of every error and log record. Both are sealed, out of
+// reach of reflection; formatting a credential prints masks only.
 type credential struct {
-	apply   func(h http.Header)      // sets Authorization
-	secrets func() []string          // the key and its encoding, for request.secrets
-	scrub   func(text string) string // scrubs the key and its encoding from text
+	authorization sealed[[]string] // the header's value, "Basic ..."
+	scrub         scrubber         // the key and its encoding
 }
 
 // newCredential builds Juspay's Basic authorization: the API key is the
 // user name and the password is empty.
 func newCredential(apiKey string) (*credential, error) {
+	const op = "new client"
 	if apiKey == "" {
-		return nil, fmt.Errorf("juspay: API key is empty")
+		return nil, invalid(op, "apiKey", "is empty: pass the API key from Juspay's dashboard")
 	}
 	if strings.TrimSpace(apiKey) != apiKey || hasControl(apiKey) {
 		// A key pasted with a trailing newline would fail as a 401 on every
 		// call; say so now, without echoing the key.
-		return nil, fmt.Errorf("juspay: API key has surrounding spaces or control characters")
+		return nil, invalid(op, "apiKey", "is an API key with surrounding spaces or control characters")
 	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
-	header := []string{"Basic " + encoded}
-	// Its length is its capacity, so that a call appending its own secrets
-	// copies it rather than write into the array every call shares.
-	secrets := []string{apiKey, encoded}
 	return &credential{
 		// The value slice is shared by every request: a RoundTripper may
 		// not modify its request, and net/http copies headers before it
 		// changes them (redirects, cookies).
-		apply:   func(h http.Header) { h["Authorization"] = header },
-		secrets: func() []string { return secrets },
-		scrub:   scrubber(secrets),
+		authorization: seal([]string{"Basic " + encoded}),
+		scrub:         newScrubber([]string{apiKey, encoded}),
 	}, nil
 }
 
-const redacted = "[REDACTED]"
-
-func (c *credential) String() string                { return redacted }
-func (c *credential) GoString() string              { return redacted }
-func (c *credential) Format(f fmt.State, verb rune) { fmt.Fprint(f, redacted) }
-func (c *credential) LogValue() slog.Value          { return slog.StringValue(redacted) }
-func (c *credential) MarshalJSON() ([]byte, error)  { return []byte(`"` + redacted + `"`), nil }
-
-// maskSecret hides a secret such as a wallet token while still telling a
-// reader whether there was one.
-func maskSecret(s string) string {
-	if s == "" {
-		return `""`
-	}
-	return redacted
-}
-
-// scrub removes every secret of a call from a text meant for an error or a
-// log record: whatever a server echoes back, the secrets it was sent do not
-// leave the process through our messages.
-func scrub(text string, secrets []string) string {
-	for _, s := range secrets {
-		if len(s) >= 3 && strings.Contains(text, s) {
-			text = strings.ReplaceAll(text, s, redacted)
-		}
-		if t := strings.TrimSpace(s); len(t) >= 3 && t != s && strings.Contains(text, t) {
-			text = strings.ReplaceAll(text, t, redacted)
-		}
-	}
-	return text
-}
-
-// scrubber returns scrub for secrets as a closure, for values that outlive
-// the call (its errors): a closure keeps the secrets out of reach of any
-// walk by reflection, where a []string field would hand them to it.
-func scrubber(secrets []string) func(string) string {
-	if len(secrets) == 0 {
-		return nil
-	}
-	return func(text string) string { return scrub(text, secrets) }
-}
-
-// scrubWith applies f, a scrubber that may be nil (an error built without
-// one, such as an APIError literal in a merchant's test), to text.
-func scrubWith(f func(string) string, text string) string {
-	if f == nil {
-		return text
-	}
-	return f(text)
-}
-
-// hasControl reports whether s holds a byte that may not appear in an HTTP
-// header value: an ASCII control character (CR, LF and NUL among them) or DEL.
-func hasControl(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f {
-			return true
-		}
-	}
-	return false
-}
+// apply sets the Authorization header.
+func (c *credential) apply(h http.Header) { h["Authorization"] = c.authorization.get() }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"runtime"
-	"strings"
 	"time"
 )
 
@@ -39,7 +38,7 @@ type Client struct {
 	// addresses, never the key.
 	cfg   *config
 	auth  *credential
-	fixed *fixedHeader // the headers every call with cfg sends
+	fixed sealed[http.Header] // the headers every call with cfg sends
 }
 
 // NewClient builds a client that authenticates with apiKey, the key from the
@@ -47,26 +46,26 @@ type Client struct {
 // default (see each option). It fails, and builds nothing, for an empty API
 // key, a missing merchant ID, a base URL that does not parse or is plain
 // http to a host that is not loopback, a header value holding a control
-// character, or any other invalid option.
+// character, or any other invalid option: each is a *ValidationError
+// (errors.Is(err, ErrInvalidArgument) holds) whose Field names the argument
+// or the option at fault.
 func NewClient(apiKey string, opts ...Option) (*Client, error) {
+	const op = "new client"
 	auth, err := newCredential(apiKey)
 	if err != nil {
 		return nil, err
 	}
 	cfg := defaultConfig()
-	if err := cfg.apply(opts); err != nil {
-		return nil, err
+	if err := cfg.apply(clientScope, opts); err != nil {
+		return nil, withOp(err, op)
 	}
 	if cfg.merchantID == "" {
-		return nil, errors.New("juspay: merchant ID is required: pass WithMerchantID (or set JUSPAY_MERCHANT_ID for NewClientFromEnv)")
+		return nil, invalid(op, "WithMerchantID", "is required: the merchant ID is sent with every call (or set %s for NewClientFromEnv)", EnvMerchantID)
 	}
 	if cfg.httpClient == nil {
 		cfg.httpClient = newDefaultHTTPClient()
 	}
-	if !cfg.budgetSet {
-		cfg.budget = newRetryBudget(DefaultRetryBudget)
-	}
-	c := &Client{cfg: &cfg, auth: auth, fixed: newFixedHeader(&cfg, auth)}
+	c := &Client{cfg: &cfg, auth: auth, fixed: fixedHeader(&cfg, auth)}
 	c.Wallets = &WalletsService{client: c}
 	c.Payments = &PaymentsService{client: c}
 	c.Customers = &CustomersService{client: c}
@@ -84,16 +83,17 @@ const (
 // NewClientFromEnv builds a client from JUSPAY_API_KEY, JUSPAY_MERCHANT_ID,
 // JUSPAY_ENVIRONMENT (sandbox or production; sandbox when unset) and
 // JUSPAY_BASE_URL. A set JUSPAY_BASE_URL wins over JUSPAY_ENVIRONMENT, and
-// opts win over the environment. It fails as NewClient does, naming the
-// variable at fault.
+// opts win over the environment. It fails as NewClient does; where a
+// variable is at fault, the *ValidationError's Field is its name.
 func NewClientFromEnv(opts ...Option) (*Client, error) {
+	const op = "new client"
 	apiKey := os.Getenv(EnvAPIKey)
 	if apiKey == "" {
-		return nil, fmt.Errorf("juspay: %s is not set", EnvAPIKey)
+		return nil, invalid(op, EnvAPIKey, "is not set")
 	}
 	if _, err := newCredential(apiKey); err != nil {
 		// Most often a key read from a file with its trailing newline.
-		return nil, fmt.Errorf("juspay: %s: %s", EnvAPIKey, strings.TrimPrefix(err.Error(), "juspay: "))
+		return nil, fromEnvError(err, EnvAPIKey)
 	}
 	var env []Option
 	if v := os.Getenv(EnvMerchantID); v != "" {
@@ -108,32 +108,22 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 	return NewClient(apiKey, append(env, opts...)...)
 }
 
-// fromEnv names the variable an option's error came from.
+// fromEnv names the variable an option's value came from in its error.
 func fromEnv(name string, opt Option) Option {
-	return func(c *config) error {
-		if err := opt(c); err != nil {
-			return fmt.Errorf("juspay: %s: %s", name, strings.TrimPrefix(err.Error(), "juspay: "))
-		}
-		return nil
-	}
+	return optionFunc(func(c *config, s scope) error {
+		return fromEnvError(opt.apply(c, s), name)
+	})
 }
 
-// callConfig returns the settings for one call: the client's, or a copy with
-// the call's options applied.
-func (c *Client) callConfig(opts []Option) (*config, error) {
-	if len(opts) == 0 {
-		return c.cfg, nil
+// fromEnvError puts the variable's name in the Field of a *ValidationError.
+func fromEnvError(err error, name string) error {
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		return err
 	}
-	cfg := *c.cfg
-	cfg.headersShared = true
-	cfg.budgetSet = false
-	if err := cfg.apply(opts); err != nil {
-		return nil, err
-	}
-	if cfg.budgetSet {
-		return nil, errors.New("juspay: WithRetryBudget configures a client, not a call")
-	}
-	return &cfg, nil
+	named := *ve
+	named.Field = name
+	return &named
 }
 
 // String describes the client without its key.

@@ -105,7 +105,7 @@ func TestBaseURLErrorHidesCredentials(t *testing.T) {
 	_, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID),
 		juspay.WithBaseURL("https://user:pa55word@proxy.example/%zz"))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "base URL does not parse")
+	assert.Contains(t, err.Error(), "base URL that does not parse")
 	assert.NotContains(t, err.Error(), "pa55word")
 }
 

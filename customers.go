@@ -67,7 +67,8 @@ type PaymentMethodEligibility struct {
 }
 
 // CheckEligibility asks each pay-later gateway configured for the merchant
-// whether the customer may pay the amount (or the order) with it.
+// whether the customer may pay the amount (or the order) with it. A read:
+// although a POST, it moves nothing.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/eligibility-api
 //
@@ -78,8 +79,7 @@ type PaymentMethodEligibility struct {
 // method's Status and GatewayErrorCode. p and one of a positive Amount or
 // an OrderID of at most 20 characters are required, and GatewayData's
 // values must be valid JSON: otherwise the call fails before anything is
-// sent. It moves nothing, so, although a POST, it is retried like a read:
-// connection failures, attempt timeouts, 408, 429 and 5xx.
+// sent.
 func (s *CustomersService) CheckEligibility(ctx context.Context, customerID string, p *EligibilityParams, opts ...Option) (*Eligibility, error) {
 	const op = "check eligibility"
 	id, err := pathSegment(op, "customerID", customerID)
@@ -113,9 +113,9 @@ func (s *CustomersService) CheckEligibility(ctx context.Context, customerID stri
 		}
 		f.Amount = amount
 	}
-	form, err := encodeForm(f)
+	form, err := formOf(op, f)
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id + "/eligibility", routingID: customerID, form: form}
 	return send[Eligibility](ctx, s.client, r, opts)
@@ -144,39 +144,39 @@ func gatewayDataJSON(op string, data map[string]json.RawMessage) (string, error)
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
-// paymentMethodEligibilityWire points the tolerant leaf types at a
-// PaymentMethodEligibility's own fields, so it is decoded in place.
+// paymentMethodEligibilityWire is a PaymentMethodEligibility as the
+// tolerant reader decodes it.
 type paymentMethodEligibilityWire struct {
-	PaymentMethod       *flexString `json:"payment_method"`
-	PaymentMethodType   *flexString `json:"payment_method_type"`
-	Description         *flexString `json:"description"`
-	IsEligible          *flexBool   `json:"is_eligible"`
-	EligibilityStrategy *flexString `json:"eligibility_strategy"`
-	Balance             flexAmount  `json:"balance"`
-	Status              *flexString `json:"status"`
-	DueDate             *flexString `json:"due_date"`
-	GatewayErrorCode    *flexString `json:"gateway_error_code"`
-	GatewayErrorMessage *flexString `json:"gateway_error_message"`
+	PaymentMethod       flexString `json:"payment_method"`
+	PaymentMethodType   flexString `json:"payment_method_type"`
+	Description         flexString `json:"description"`
+	IsEligible          flexBool   `json:"is_eligible"`
+	EligibilityStrategy flexString `json:"eligibility_strategy"`
+	Balance             flexAmount `json:"balance"`
+	Status              flexString `json:"status"`
+	DueDate             flexString `json:"due_date"`
+	GatewayErrorCode    flexString `json:"gateway_error_code"`
+	GatewayErrorMessage flexString `json:"gateway_error_message"`
 }
 
 // UnmarshalJSON decodes one method's eligibility tolerantly; see
 // PaymentMethodEligibility.
 func (m *PaymentMethodEligibility) UnmarshalJSON(data []byte) error {
-	*m = PaymentMethodEligibility{}
-	err := json.Unmarshal(data, &paymentMethodEligibilityWire{
-		PaymentMethod:       (*flexString)(&m.PaymentMethod),
-		PaymentMethodType:   (*flexString)(&m.PaymentMethodType),
-		Description:         (*flexString)(&m.Description),
-		IsEligible:          (*flexBool)(&m.IsEligible),
-		EligibilityStrategy: (*flexString)(&m.EligibilityStrategy),
-		Balance:             flexAmount{dst: &m.Balance},
-		Status:              (*flexString)(&m.Status),
-		DueDate:             (*flexString)(&m.DueDate),
-		GatewayErrorCode:    (*flexString)(&m.GatewayErrorCode),
-		GatewayErrorMessage: (*flexString)(&m.GatewayErrorMessage),
-	})
-	if err != nil {
-		return fieldError(err)
+	var w paymentMethodEligibilityWire
+	if err := decodeWire(data, &w); err != nil {
+		return err
+	}
+	*m = PaymentMethodEligibility{
+		PaymentMethod:       string(w.PaymentMethod),
+		PaymentMethodType:   string(w.PaymentMethodType),
+		Description:         string(w.Description),
+		IsEligible:          bool(w.IsEligible),
+		EligibilityStrategy: string(w.EligibilityStrategy),
+		Balance:             w.Balance.ptr(),
+		Status:              string(w.Status),
+		DueDate:             string(w.DueDate),
+		GatewayErrorCode:    string(w.GatewayErrorCode),
+		GatewayErrorMessage: string(w.GatewayErrorMessage),
 	}
 	return nil
 }

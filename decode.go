@@ -11,13 +11,22 @@ import (
 	"unicode/utf8"
 )
 
-// The types in this file are the tolerant reader's leaves. Juspay's own
-// samples disagree about the shape of the same field (linked is true in one
-// and "true" in the next; three timestamp layouts), so the public types decode
-// through these instead of trusting one shape.
-
-// errNotScalar reports an object or array where a scalar was expected.
-var errNotScalar = errors.New("not a scalar")
+// The tolerant reader. Juspay's own samples disagree about the shape of the
+// same field (linked is true in one and "true" in the next; a balance is a
+// number or a string; three timestamp layouts), so every response type is
+// decoded the same way: into its wire type, a mirror made of the leaves
+// below, in one pass of encoding/json, then copied into the public type
+// (the wire type's to method). Only the leaves are json.Unmarshalers, so a
+// field of the wrong shape is named by its whole path, and a page of
+// wallets is scanned once, not once per wallet.
+//
+// The leaves:
+//
+//	flexString  a string; a number or boolean as written; null as ""
+//	flexText    any value as text: flexString's, and an object or array as its JSON
+//	flexBool    true, false, "true", "false"; null and "" as false
+//	flexAmount  a number or numeric string; null and "" as no amount
+//	flexTime    Juspay's timestamp layouts (decode_time.go); null and "" as zero
 
 var (
 	amountType = reflect.TypeOf(Amount{})
@@ -26,7 +35,51 @@ var (
 	stringType = reflect.TypeOf("")
 )
 
-// flexBool decodes true, false, "true", "false" and null (false).
+// flexString decodes a string, null as "", and a number or boolean as its
+// JSON text, so a code that arrives unquoted keeps its digits instead of
+// failing the whole response.
+type flexString string
+
+func (s *flexString) UnmarshalJSON(data []byte) error {
+	v, err := scalarText(data)
+	if err != nil {
+		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: stringType}
+	}
+	*s = flexString(v)
+	return nil
+}
+
+// flexText decodes any value as text: a string as it is, a number or
+// boolean as written (so a mobile number sent unquoted keeps its digits),
+// null as "", and an object or array as its JSON.
+type flexText string
+
+func (t *flexText) UnmarshalJSON(data []byte) error {
+	text, err := scalarText(data)
+	if err == errNotScalar {
+		// encoding/json keeps a raw object's bytes as they came, invalid
+		// UTF-8 included, and would write them back with U+FFFD instead:
+		// replace them now, so the value survives an encode and decode.
+		text, err = strings.ToValidUTF8(string(data), "\uFFFD"), nil
+	}
+	*t = flexText(text)
+	return err
+}
+
+// textMap copies a map of flexText into the map of strings the public
+// types hold; nil stays nil.
+func textMap(m map[string]flexText) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = string(v)
+	}
+	return out
+}
+
+// flexBool decodes true, false, "true", "false" and null or "" (false).
 type flexBool bool
 
 func (b *flexBool) UnmarshalJSON(data []byte) error {
@@ -41,150 +94,15 @@ func (b *flexBool) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// flexTime decodes the timestamp layouts Juspay uses, and null or "" as the
-// zero time.
-type flexTime time.Time
-
-// timeLayouts are tried in order. RFC 3339 (with or without fraction) covers
-// "2023-09-11T08:29:47Z" and "2023-09-11T08:26:15.000Z"; the second covers
-// "2016-08-02T08:07:52+0000", whose offset has no colon.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02 15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999Z0700",
-}
-
-func (t *flexTime) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" || string(data) == `""` {
-		*t = flexTime{}
-		return nil
-	}
-	if len(data) < 2 || data[0] != '"' {
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: timeType}
-	}
-	if v, ok := parseTimestamp(data[1 : len(data)-1]); ok {
-		*t = flexTime(v)
-		return nil
-	}
-	s, err := unquote(data)
-	if err != nil {
-		return err
-	}
-	for _, layout := range timeLayouts {
-		if v, err := time.Parse(layout, s); err == nil && validOffset(v) {
-			*t = flexTime(v)
-			return nil
-		}
-	}
-	return &json.UnmarshalTypeError{Value: "string " + strconv.Quote(truncate(s, 40)), Type: timeType}
-}
-
-// parseTimestamp reads the layouts Juspay uses without allocating:
-// YYYY-MM-DDTHH:MM:SS, an optional fraction, then Z, ±HH:MM or ±HHMM. It
-// reports false for anything else, which then goes through time.Parse.
-func parseTimestamp(b []byte) (time.Time, bool) {
-	if len(b) < 20 || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
-		return time.Time{}, false
-	}
-	year, ok1 := digits(b[0:4])
-	month, ok2 := digits(b[5:7])
-	day, ok3 := digits(b[8:10])
-	hour, ok4 := digits(b[11:13])
-	minute, ok5 := digits(b[14:16])
-	sec, ok6 := digits(b[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
-		day > daysIn(time.Month(month), year) || hour > 23 || minute > 59 || sec > 59 {
-		return time.Time{}, false
-	}
-	rest := b[19:]
-	nsec := 0
-	if rest[0] == '.' {
-		i := 1
-		for i < len(rest) && isDigit(rest[i]) {
-			if i <= 9 {
-				nsec = nsec*10 + int(rest[i]-'0')
-			}
-			i++
-		}
-		if i == 1 {
-			return time.Time{}, false
-		}
-		for k := min(i, 10); k < 10; k++ { // scale to nanoseconds
-			nsec *= 10
-		}
-		rest = rest[i:]
-	}
-	loc := time.UTC
-	switch {
-	case len(rest) == 1 && rest[0] == 'Z':
-	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':',
-		len(rest) == 5 && (rest[0] == '+' || rest[0] == '-'):
-		hh, okh := digits(rest[1:3])
-		mm, okm := digits(rest[len(rest)-2:])
-		if !okh || !okm || hh > 23 || mm > 59 {
-			return time.Time{}, false
-		}
-		offset := (hh*60 + mm) * 60
-		if rest[0] == '-' {
-			offset = -offset
-		}
-		if offset != 0 {
-			loc = time.FixedZone("", offset)
-		}
-	default:
-		return time.Time{}, false
-	}
-	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc), true
-}
-
-// digits reads a run of ASCII digits as a number.
-func digits(s []byte) (int, bool) {
-	n := 0
-	for _, c := range s {
-		if !isDigit(c) {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// validOffset reports whether t's zone offset is within ±23:59. time.Parse
-// accepts "+2400" in the layouts without a colon, but no such zone exists and
-// time.Time.MarshalJSON refuses it, so a wallet holding one could not be
-// encoded again.
-func validOffset(t time.Time) bool {
-	_, off := t.Zone()
-	return off > -24*60*60 && off < 24*60*60
-}
-
-// flexAmount decodes a balance into *dst in place: a JSON number, a
-// numeric string, or null or "" for no balance at all (nil).
-type flexAmount struct{ dst **Amount }
-
-func (f flexAmount) UnmarshalJSON(data []byte) error {
-	var b flexBalance
-	if err := b.UnmarshalJSON(data); err != nil {
-		return err
-	}
-	*f.dst = b.pointer(nil)
-	return nil
-}
-
-// flexBalance decodes a balance by value, for the wire types: a JSON number,
-// a numeric string, or null or "" for no balance at all.
-type flexBalance struct {
+// flexAmount decodes an amount: a JSON number, a numeric string, or null or
+// "" for no amount at all.
+type flexAmount struct {
 	v   Amount
 	set bool
 }
 
-func (f *flexBalance) UnmarshalJSON(data []byte) error {
-	*f = flexBalance{}
+func (f *flexAmount) UnmarshalJSON(data []byte) error {
+	*f = flexAmount{}
 	if string(data) == "null" {
 		return nil
 	}
@@ -196,55 +114,33 @@ func (f *flexBalance) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// pointer returns the balance as the public types hold it: nil for none.
-func (f *flexBalance) pointer(slabs *walletSlabs) *Amount {
+// ptr returns the amount as the public types hold it: nil for none.
+func (f *flexAmount) ptr() *Amount {
 	if !f.set {
 		return nil
 	}
-	return slabs.amount(f.v)
+	a := f.v
+	return &a
 }
 
-// flexString decodes a string, null as "", and a number or boolean as its
-// JSON text, so a code that arrives unquoted keeps its digits instead of
-// failing the whole response.
-type flexString string
+// errNotScalar reports an object or array where a scalar was expected.
+var errNotScalar = errors.New("not a scalar")
 
-func (s *flexString) UnmarshalJSON(data []byte) error {
-	v, err := textOf(data)
-	if err != nil {
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: stringType}
-	}
-	*s = flexString(v)
-	return nil
-}
-
-// metaValue decodes any metadata value as text: a string as it is, a number
-// or boolean as written (so a mobile number sent unquoted keeps its digits),
-// null as "", and an object or array as its JSON.
-type metaValue string
-
-func (m *metaValue) UnmarshalJSON(data []byte) error {
-	text, err := textOf(data)
-	if err == errNotScalar {
-		// encoding/json keeps a raw object's bytes as they came, invalid
-		// UTF-8 included, and would write them back with U+FFFD instead:
-		// replace them now, so the value survives an encode and decode.
-		text, err = strings.ToValidUTF8(string(data), "\uFFFD"), nil
-	}
-	*m = metaValue(text)
-	return err
-}
-
-// textOf returns a scalar JSON value as text: a string unquoted, a number or
-// boolean as written, null as "". Objects and arrays are errors.
-func textOf(data []byte) (string, error) {
+// scalarText returns a scalar JSON value as text: a string unquoted, a
+// number or boolean as written, null as "". An object or array is
+// errNotScalar, and the text is then "".
+func scalarText(data []byte) (string, error) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {
 		return "", errNotScalar
 	}
 	switch data[0] {
 	case '"':
-		return unquote(data)
+		s, err := unquote(data)
+		if err != nil {
+			return "", err
+		}
+		return s, nil
 	case '{', '[':
 		return "", errNotScalar
 	}
@@ -252,6 +148,28 @@ func textOf(data []byte) (string, error) {
 		return "", nil
 	}
 	return string(data), nil
+}
+
+// unquote decodes a JSON string. Most strings Juspay sends are plain ASCII
+// without escapes, which are copied as they are; anything else goes through
+// encoding/json so escapes and invalid UTF-8 are handled exactly as it does.
+func unquote(data []byte) (string, error) {
+	if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' {
+		inner := data[1 : len(data)-1]
+		plain := true
+		for _, c := range inner {
+			if c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return string(inner), nil
+		}
+	}
+	var s string
+	err := json.Unmarshal(data, &s)
+	return s, err
 }
 
 // jsonKind names the kind of a JSON value for an error message, without
@@ -277,40 +195,16 @@ func jsonKind(data []byte) string {
 	}
 }
 
-// truncate shortens s to at most n bytes on a rune boundary, marking the cut.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
+// decodeWire decodes data into wire, naming the JSON field at fault in an
+// error: every public type's UnmarshalJSON starts here.
+func decodeWire(data []byte, wire any) error {
+	if err := json.Unmarshal(data, wire); err != nil {
+		return fieldError(err)
 	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
+	return nil
 }
 
-// unquote decodes a JSON string. Most strings Juspay sends are plain ASCII
-// without escapes, which are copied as they are; anything else goes through
-// encoding/json so escapes and invalid UTF-8 are handled exactly as it does.
-func unquote(data []byte) (string, error) {
-	if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' {
-		inner := data[1 : len(data)-1]
-		plain := true
-		for _, c := range inner {
-			if c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-				plain = false
-				break
-			}
-		}
-		if plain {
-			return string(inner), nil
-		}
-	}
-	var s string
-	err := json.Unmarshal(data, &s)
-	return s, err
-}
-
-// FieldError-style wording for decode failures: encoding/json names the
+// fieldError words a decode failure for a caller: encoding/json names the
 // SDK's internal wire types ("Go struct field walletWire.list.linked"),
 // which means nothing to a caller. fieldError names the JSON field and the
 // shapes instead, and keeps the original error reachable with errors.As.

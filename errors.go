@@ -2,12 +2,8 @@ package juspay
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -39,212 +35,50 @@ var (
 	ErrOutcomeUnknown = errors.New("juspay: outcome unknown")
 )
 
-// maxErrorBody is how much of a non-2xx body an APIError keeps.
-const maxErrorBody = 64 << 10
+// ErrInvalidArgument matches every mistake of the caller that the SDK finds
+// before sending anything (an empty or "." ID, a nil context or params, a
+// field out of range, an invalid option): nothing reached Juspay, and the
+// fix is in the calling code. A handler can answer such an error with a
+// 400 of its own, and anything else with a 502.
+var ErrInvalidArgument = errors.New("juspay: invalid argument")
 
-// APIError is the error for every response with a non-2xx status, whatever
-// its body: Juspay's JSON, other JSON, a proxy's HTML page, or nothing. A
-// body the connection cut short still makes an APIError, from the bytes that
-// arrived (its Error text says "body cut short").
-//
-// Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the
-// class, and errors.As to read the fields:
-//
-//	var apiErr *juspay.APIError
-//	if errors.As(err, &apiErr) {
-//		log.Print(apiErr.StatusCode, apiErr.ErrorCode, apiErr.RequestID)
-//	}
-type APIError struct {
-	StatusCode   int        // HTTP status
-	Status       string     // body "status", e.g. "Invalid Request"
-	ErrorCode    string     // body "error_code", e.g. "null_error", "access_denied"
-	ErrorMessage string     // body "error_message"
-	UserMessage  string     // "user_message" at the top level, or else error_info's
-	Info         *ErrorInfo // "error_info", nil where not sent
-	RequestID    string     // the x-request-id (or x-response-id) header of the response, where there is one
-	Body         []byte     // the raw body, at most 64 KiB of it
-
-	op          string              // the operation, for Error
-	contentType string              // the response's media type, named when the body is not JSON
-	attempts    int                 // attempts made, named when more than one
-	cutShort    bool                // the connection failed before the whole body arrived
-	budgetSpent bool                // the retry budget refused a retry the policy allowed
-	scrub       func(string) string // scrubs the call's secrets from Error's text; a closure, see credential
+// ValidationError is a call refused before anything was sent, because of an
+// argument the caller gave. errors.Is(err, ErrInvalidArgument) holds for it.
+// For an invalid option, Field is the option's name ("WithTimeout"), or the
+// environment variable it was read from (NewClientFromEnv).
+type ValidationError struct {
+	Op     string // the operation, e.g. "direct debit"
+	Field  string // the argument at fault, e.g. "OrderID", "customerID", "ctx"
+	Reason string // why, e.g. "is 24 characters; Juspay allows at most 20"
 }
 
-// ErrorInfo is the structured "error_info" object of newer Juspay errors.
-type ErrorInfo struct {
-	Code             string       `json:"code"`     // e.g. "INVALID_INPUT", "RESOURCE_NOT_FOUND"
-	Category         string       `json:"category"` // e.g. "USER_ERROR", "CONFIG_ERROR"
-	UserMessage      string       `json:"user_message"`
-	DeveloperMessage string       `json:"developer_message"`
-	Fields           []FieldError `json:"fields"`
+// Error reads "juspay: <op>: <field> <reason>".
+func (e *ValidationError) Error() string {
+	if e.Op == "" {
+		return "juspay: " + e.Field + " " + e.Reason
+	}
+	return "juspay: " + e.Op + ": " + e.Field + " " + e.Reason
 }
 
-// FieldError names one request field Juspay rejected, and why.
-type FieldError struct {
-	FieldName string `json:"field_name"`
-	Reason    string `json:"reason"`
+// Is reports whether target is ErrInvalidArgument.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalidArgument }
+
+// invalid builds the *ValidationError for field of op; the reason is
+// formatted from format and args and must hold no secret.
+func invalid(op, field, format string, args ...any) *ValidationError {
+	return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
-// Error reads "juspay: <operation>: <status>: <what Juspay said>". It is
-// short whatever the body holds (the whole body is in Body), and never holds
-// the API key, an OTP or a wallet token.
-func (e *APIError) Error() string {
-	var b strings.Builder
-	b.WriteString("juspay: ")
-	if e.op != "" {
-		b.WriteString(e.op)
-		b.WriteString(": ")
+// withOp names op in a *ValidationError that has no operation yet (an
+// option's, which does not know where it was given).
+func withOp(err error, op string) error {
+	var ve *ValidationError
+	if errors.As(err, &ve) && ve.Op == "" {
+		named := *ve
+		named.Op = op
+		return &named
 	}
-	b.WriteString(strconv.Itoa(e.StatusCode))
-	if text := http.StatusText(e.StatusCode); text != "" {
-		b.WriteString(" ")
-		b.WriteString(text)
-	}
-	var said []string
-	for _, s := range []string{e.ErrorCode, e.ErrorMessage} {
-		if s = strings.TrimSpace(s); s != "" {
-			said = append(said, s)
-		}
-	}
-	if len(said) == 0 && e.Info != nil && e.Info.DeveloperMessage != "" {
-		said = append(said, e.Info.DeveloperMessage)
-	}
-	switch {
-	case len(said) > 0:
-		b.WriteString(": ")
-		b.WriteString(clean(strings.Join(said, ": "), 200, e.scrub))
-	case len(e.Body) == 0 && !e.cutShort:
-		b.WriteString(" (empty body)")
-	case e.contentType != "" && !strings.EqualFold(e.contentType, "application/json"):
-		b.WriteString(" (" + clean(e.contentType, 60, e.scrub) + " body, not Juspay's JSON)")
-	}
-	if e.cutShort {
-		b.WriteString(" (body cut short)")
-	}
-	if e.RequestID != "" {
-		b.WriteString(" (request id " + clean(e.RequestID, 64, e.scrub) + ")")
-	}
-	if e.attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.attempts)
-	}
-	if e.budgetSpent {
-		b.WriteString(" (retry budget exhausted, not retried)")
-	}
-	// Each part was scrubbed before it was cut short (a secret cut in two
-	// would escape a later scrub); this one catches a secret spread across
-	// two parts.
-	return scrubWith(e.scrub, b.String())
-}
-
-// Format prints Error's text for every verb, and GoString for %#v. Without
-// it, %#v and verbs such as %d would print the struct field by field: the
-// body's text unscrubbed. (The call's secrets themselves are out of any
-// printer's reach, even one that ignores these methods, as go-spew in
-// testify's diffs does: the error keeps them only inside its scrub
-// closure.) Format and GoString take a value, so a copied APIError is
-// covered too.
-func (e APIError) Format(f fmt.State, verb rune) {
-	if verb == 'v' && f.Flag('#') {
-		io.WriteString(f, e.GoString())
-		return
-	}
-	fmt.Fprintf(f, fmt.FormatString(f, verb), e.Error())
-}
-
-// GoString shows the exported fields, for %#v and debuggers' dumps, with the
-// call's secrets scrubbed out of what the server sent.
-func (e APIError) GoString() string {
-	info := "nil"
-	if e.Info != nil {
-		info = fmt.Sprintf("&%#v", *e.Info)
-	}
-	s := fmt.Sprintf("&juspay.APIError{StatusCode:%d, Status:%q, ErrorCode:%q, ErrorMessage:%q, UserMessage:%q, Info:%s, RequestID:%q, Body:[]byte(%q)}",
-		e.StatusCode, e.Status, e.ErrorCode, e.ErrorMessage, e.UserMessage, info, e.RequestID, e.Body)
-	return scrubWith(e.scrub, s)
-}
-
-// Is reports whether target is the sentinel for e's HTTP status.
-func (e *APIError) Is(target error) bool {
-	switch target {
-	case ErrInvalidRequest:
-		return e.StatusCode == http.StatusBadRequest
-	case ErrAuthentication:
-		return e.StatusCode == http.StatusUnauthorized
-	case ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
-	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
-	case ErrServer:
-		return e.StatusCode >= 500 && e.StatusCode <= 599
-	}
-	return false
-}
-
-// errorBody is Juspay's error JSON. Every field is read tolerantly: a body
-// of another shape still yields an APIError, with what could be read.
-type errorBody struct {
-	Status       json.RawMessage `json:"status"`
-	ErrorCode    json.RawMessage `json:"error_code"`
-	ErrorMessage json.RawMessage `json:"error_message"`
-	UserMessage  json.RawMessage `json:"user_message"`
-	ErrorInfo    json.RawMessage `json:"error_info"`
-}
-
-// newAPIError maps a non-2xx response to an *APIError. body is at most
-// maxErrorBody bytes. It never fails: what cannot be read stays empty.
-func newAPIError(resp *http.Response, body []byte) *APIError {
-	e := &APIError{
-		StatusCode:  resp.StatusCode,
-		RequestID:   requestID(resp.Header),
-		Body:        body,
-		contentType: mediaType(resp.Header.Get("Content-Type")),
-	}
-	var eb errorBody
-	if json.Unmarshal(body, &eb) != nil {
-		return e
-	}
-	e.Status = scalarText(eb.Status)
-	e.ErrorCode = scalarText(eb.ErrorCode)
-	e.ErrorMessage = scalarText(eb.ErrorMessage)
-	e.UserMessage = scalarText(eb.UserMessage)
-	if len(eb.ErrorInfo) > 0 && eb.ErrorInfo[0] == '{' {
-		var info ErrorInfo
-		if json.Unmarshal(eb.ErrorInfo, &info) == nil {
-			e.Info = &info
-		}
-	}
-	if e.UserMessage == "" && e.Info != nil {
-		e.UserMessage = e.Info.UserMessage
-	}
-	return e
-}
-
-// scalarText is textOf for fields where a wrong shape is not worth an error.
-func scalarText(raw json.RawMessage) string {
-	s, err := textOf(raw)
-	if err != nil {
-		return ""
-	}
-	return s
-}
-
-func requestID(h http.Header) string {
-	if id := h.Get("X-Request-Id"); id != "" {
-		return id
-	}
-	return h.Get("X-Response-Id")
-}
-
-// mediaType returns the media type of a Content-Type header (compare it with
-// strings.EqualFold). It keeps the case it was sent in: lowercased, a secret
-// a server echoed there would no longer be the text scrub removes.
-func mediaType(contentType string) string {
-	mt, _, _ := strings.Cut(contentType, ";")
-	return strings.TrimSpace(mt)
+	return err
 }
 
 // requestError is the error of a call that ended without a usable response:
@@ -252,13 +86,13 @@ func mediaType(contentType string) string {
 // or the response could not be read or decoded.
 type requestError struct {
 	op        string
-	what      string // what failed, e.g. "connection failed"
+	what      string // what failed, e.g. "request failed"
 	err       error  // the cause
 	attempts  int
-	unknown   bool                // a write that may have reached Juspay: wraps ErrOutcomeUnknown
-	ctxErr    error               // the caller's context error, when the context ended the call
-	requestID string              // the x-request-id of the last attempt's response, where one came
-	scrub     func(string) string // scrubs the call's secrets; a closure, see credential
+	unknown   bool     // a write that may have reached Juspay: wraps ErrOutcomeUnknown
+	ctxErr    error    // the caller's context error, when the context ended the call
+	requestID string   // the x-request-id of the last attempt's response, where one came
+	scrub     scrubber // the call's secrets, scrubbed from Error's text
 }
 
 func (e *requestError) Error() string {
@@ -282,7 +116,7 @@ func (e *requestError) Error() string {
 	if e.attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.attempts)
 	}
-	return scrubWith(e.scrub, b.String())
+	return e.scrub.scrub(b.String())
 }
 
 // Format prints Error's text for every verb, so that %#v, which would
@@ -314,53 +148,41 @@ func (e *requestError) Timeout() bool {
 	return errors.Is(e, context.DeadlineExceeded)
 }
 
-// ErrInvalidArgument matches every mistake of the caller that the SDK finds
-// before sending anything (an empty or "." ID, a nil context or params, a
-// field out of range, an invalid option): nothing reached Juspay, and the
-// fix is in the calling code. A handler can answer such an error with a
-// 400 of its own, and anything else with a 502.
-var ErrInvalidArgument = errors.New("juspay: invalid argument")
-
-// ValidationError is a call refused before anything was sent, because of an
-// argument the caller gave. errors.Is(err, ErrInvalidArgument) holds for it.
-type ValidationError struct {
-	Op     string // the operation, e.g. "direct debit"
-	Field  string // the argument at fault, e.g. "OrderID", "customerID", "ctx"
-	Reason string // why, e.g. "is 24 characters; Juspay allows at most 20"
-}
-
-// Error reads "juspay: <op>: <field> <reason>".
-func (e *ValidationError) Error() string {
-	if e.Op == "" {
-		return "juspay: " + e.Field + " " + e.Reason
+// fail builds the error of a call that ended after attempts attempts, from
+// the last one's outcome and how the loop ended: the one place a call's
+// error is made.
+func (cl *call) fail(o *outcome, attempts int, end ending) error {
+	var apiErr *APIError
+	if o.rejected() {
+		apiErr = newAPIError(o.status, o.header, o.errBody)
+		apiErr.op, apiErr.attempts, apiErr.scrub = cl.r.op, attempts, cl.scrub
+		apiErr.cutShort, apiErr.budgetSpent = o.cutShort, end == endedByBudget
+		if end != endedInBackoff && o.ctxErr == nil {
+			return apiErr
+		}
 	}
-	return "juspay: " + e.Op + ": " + e.Field + " " + e.Reason
-}
-
-// Is reports whether target is ErrInvalidArgument.
-func (e *ValidationError) Is(target error) bool { return target == ErrInvalidArgument }
-
-// invalid builds the *ValidationError for field of op; the reason is
-// formatted from format and args and must hold no secret.
-func invalid(op, field, format string, args ...any) *ValidationError {
-	return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf(format, args...)}
-}
-
-// oneLine keeps an error on one line even when a server's message has many,
-// and keeps a server's control characters (terminal escapes among them) out
-// of logs.
-func oneLine(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
+	e := &requestError{op: cl.r.op, what: o.failed, err: o.err, attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub}
+	if apiErr != nil {
+		// The caller's context ended the call after an answer came (while
+		// waiting to retry, or while its body was read): the error holds
+		// both, for errors.As and for errors.Is(err, context.Canceled).
+		e.err = apiErr
+	} else {
+		e.requestID = requestID(o.header)
 	}
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return isControl(r) || r == ' ' }), " ")
-}
-
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
-
-// clean makes text from a server fit an error message: secrets scrubbed
-// first, so that cutting the text short cannot leave a secret's first half,
-// then on one line, then at most n bytes.
-func clean(text string, n int, scrub func(string) string) string {
-	return truncate(oneLine(scrubWith(scrub, text)), n)
+	switch {
+	case end == endedInBackoff:
+		// The error still carries what the last attempt ran into.
+		e.what, e.ctxErr = "gave up waiting to retry", cl.ctx.Err()
+	case o.ctxErr != nil:
+		e.what = "the caller's context ended the request"
+	case o.timedOut:
+		e.what = fmt.Sprintf("attempt timed out after %v (see WithTimeout)", cl.cfg.timeout)
+	}
+	if end == endedByBudget {
+		e.what += " (retry budget exhausted, not retried)"
+	}
+	// A write that may have reached Juspay, with no answer we could read.
+	e.unknown = cl.r.write && o.sent && apiErr == nil && end != endedInBackoff
+	return e
 }

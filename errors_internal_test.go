@@ -28,7 +28,7 @@ func TestAPIErrorScrubsCallSecrets(t *testing.T) {
 				Body:         []byte(secret),
 				op:           "link wallet",
 				contentType:  "application/json",
-				scrub:        scrubber(callSecrets),
+				scrub:        newScrubber(callSecrets),
 			}
 			for _, s := range []string{e.Error(), fmt.Sprintf("%v", e), fmt.Sprintf("%#v", e), fmt.Sprintf("%d", e), fmt.Sprintf("%+v", *e), e.GoString()} {
 				assert.NotContains(t, s, secret)
@@ -47,7 +47,7 @@ func TestRequestErrorScrubsCallSecrets(t *testing.T) {
 			attempts: 1,
 			unknown:  true,
 			ctxErr:   context.Canceled,
-			scrub:    scrubber(callSecrets),
+			scrub:    newScrubber(callSecrets),
 		}
 		for _, s := range []string{e.Error(), fmt.Sprintf("%v", e), fmt.Sprintf("%#v", e), fmt.Sprintf("%+v", e), fmt.Sprintf("%s", e)} {
 			assert.NotContains(t, s, secret[:5], s)
@@ -58,10 +58,15 @@ func TestRequestErrorScrubsCallSecrets(t *testing.T) {
 }
 
 func TestScrub(t *testing.T) {
-	secrets := []string{"tk_ecbio8b69p8aiojdnap9b8u ", "ab", ""}
-	assert.Equal(t, "token [REDACTED] and [REDACTED]!", scrub("token tk_ecbio8b69p8aiojdnap9b8u  and tk_ecbio8b69p8aiojdnap9b8u!", secrets),
+	s := newScrubber([]string{"tk_ecbio8b69p8aiojdnap9b8u ", "ab", ""})
+	assert.Equal(t, "token [REDACTED] and [REDACTED]!", s.scrub("token tk_ecbio8b69p8aiojdnap9b8u  and tk_ecbio8b69p8aiojdnap9b8u!"),
 		"a secret with a trailing space is scrubbed with and without it")
-	assert.Equal(t, "ab stays: too short to scrub without mangling the text", scrub("ab stays: too short to scrub without mangling the text", secrets))
+	assert.Equal(t, "ab stays: too short to scrub without mangling the text", s.scrub("ab stays: too short to scrub without mangling the text"))
+	assert.Equal(t, "tk_ecbio8b69p8aiojdnap9b8u", scrubber{}.scrub("tk_ecbio8b69p8aiojdnap9b8u"), "the zero scrubber removes nothing")
+
+	more := s.with([]string{"otp_482913"})
+	assert.Equal(t, "[REDACTED] and [REDACTED]", more.scrub("otp_482913 and tk_ecbio8b69p8aiojdnap9b8u"))
+	assert.Equal(t, "otp_482913", s.scrub("otp_482913"), "with leaves the scrubber it extends alone")
 }
 
 func TestOneLine(t *testing.T) {

@@ -53,7 +53,7 @@ func ExampleNewClient_invalid() {
 	_, err := juspay.NewClient("key_123", juspay.WithMerchantID("merchant_123"),
 		juspay.WithBaseURL("http://juspay.example.com"))
 	fmt.Println(err)
-	// Output: juspay: base URL "http://juspay.example.com": plain http is only allowed for a loopback host; use https
+	// Output: juspay: new client: WithBaseURL got base URL "http://juspay.example.com": plain http is only allowed for a loopback host; use https
 }
 
 func ExampleNewClientFromEnv() {

@@ -303,7 +303,7 @@ func TestWalletLifecycleValidation(t *testing.T) {
 		}, "juspay: update wallet mobile number: WithAPIVersion is 2019-09-16"},
 		{"a bad per-call option", func(c *juspay.Client) (any, error) {
 			return c.Wallets.Link(ctx, "wlt_1", "123456", juspay.WithRoutingID(""))
-		}, "juspay: routing ID is empty"},
+		}, "juspay: link wallet: WithRoutingID got an empty routing ID"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

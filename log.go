@@ -1,7 +1,6 @@
 package juspay
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"time"
@@ -9,51 +8,69 @@ import (
 
 // Log records name allow-listed metadata only. The request's headers, its
 // form body and the response body never reach a record: they hold the API
-// key, OTPs and wallet tokens.
+// key, OTPs and wallet tokens. An error's text is scrubbed of the call's
+// secrets first.
 
 // logAttempt writes the debug record of one attempt.
-func logAttempt(ctx context.Context, l *slog.Logger, r *request, req *http.Request, res *result, attempt int, took time.Duration) {
-	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.Duration) {
+	l := cl.cfg.logger
+	if l == nil || !l.Enabled(cl.ctx, slog.LevelDebug) {
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("op", r.op),
+		slog.String("op", cl.r.op),
 		slog.String("method", req.Method),
 		slog.String("path", req.URL.EscapedPath()),
-		slog.Int("status", res.status),
+		slog.Int("status", o.status),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took),
 	}
-	if res.requestID != "" {
-		attrs = append(attrs, slog.String("request_id", res.requestID))
+	if id := requestID(o.header); id != "" {
+		attrs = append(attrs, slog.String("request_id", id))
 	}
-	if res.err != nil {
-		attrs = append(attrs, slog.String("error", scrub(res.err.Error(), r.secrets)))
+	if o.err != nil {
+		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
 	}
-	l.LogAttrs(ctx, slog.LevelDebug, "juspay: attempt", attrs...)
+	l.LogAttrs(cl.ctx, slog.LevelDebug, "juspay: attempt", attrs...)
 }
 
 // logRetry writes the warn record before a retry.
-func logRetry(ctx context.Context, l *slog.Logger, r *request, res *result, attempt int, wait time.Duration) {
-	if l == nil || !l.Enabled(ctx, slog.LevelWarn) {
+func logRetry(cl *call, o *outcome, attempt int, wait time.Duration) {
+	l := cl.cfg.logger
+	if l == nil || !l.Enabled(cl.ctx, slog.LevelWarn) {
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("op", r.op),
+		slog.String("op", cl.r.op),
 		slog.Int("attempt", attempt),
 		slog.Duration("wait", wait),
 	}
 	switch {
-	case res.apiErr != nil:
-		attrs = append(attrs, slog.Int("status", res.apiErr.StatusCode))
-		if res.after >= 0 {
-			attrs = append(attrs, slog.Duration("retry_after", res.after))
+	case o.rejected():
+		attrs = append(attrs, slog.Int("status", o.status))
+		if after, ok := retryAfter(o.header.Get("Retry-After"), time.Now()); ok {
+			attrs = append(attrs, slog.Duration("retry_after", after))
 		}
-	case res.err != nil:
-		attrs = append(attrs, slog.String("error", scrub(res.err.Error(), r.secrets)))
+	case o.err != nil:
+		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
 	}
-	if res.requestID != "" {
-		attrs = append(attrs, slog.String("request_id", res.requestID))
+	if id := requestID(o.header); id != "" {
+		attrs = append(attrs, slog.String("request_id", id))
 	}
-	l.LogAttrs(ctx, slog.LevelWarn, "juspay: retrying", attrs...)
+	l.LogAttrs(cl.ctx, slog.LevelWarn, "juspay: retrying", attrs...)
+}
+
+// logBudgetSpent writes a warn record when the budget refuses a retry the
+// policy allowed, so that an operator can tell "not retried because the
+// client is shedding retries" from "not retryable".
+func logBudgetSpent(cl *call, o *outcome, attempt int) {
+	l := cl.cfg.logger
+	if l == nil || !l.Enabled(cl.ctx, slog.LevelWarn) {
+		return
+	}
+	attrs := []slog.Attr{slog.String("op", cl.r.op), slog.Int("attempt", attempt)}
+	if o.status != 0 {
+		attrs = append(attrs, slog.Int("status", o.status))
+	}
+	l.LogAttrs(cl.ctx, slog.LevelWarn, "juspay: not retrying: retry budget exhausted", attrs...)
 }

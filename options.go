@@ -1,123 +1,66 @@
 package juspay
 
 import (
-	"errors"
-	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 )
 
 // Option configures a Client or a single call. One type serves both places:
 // given to NewClient it sets the client's default; given to a call it
-// overrides that default for that call only. An option given an invalid
-// value makes NewClient, or the call, fail with an error before anything is
-// sent.
-type Option func(*config) error
-
-// Environment is a Juspay deployment: Sandbox or Production.
-type Environment string
-
-// The environments Juspay runs. Sandbox is the default.
-const (
-	Sandbox    Environment = "sandbox"    // https://sandbox.juspay.in
-	Production Environment = "production" // https://api.juspay.in
-)
-
-// BaseURL returns the environment's API root, or "" for an unknown one.
-func (e Environment) BaseURL() string {
-	switch e {
-	case Sandbox:
-		return "https://sandbox.juspay.in"
-	case Production:
-		return "https://api.juspay.in"
-	}
-	return ""
+// overrides that default for that call only (WithRetryBudget configures
+// only a client, WithResponseInto only a call). An option given an invalid
+// value makes NewClient, or the call, fail before anything is sent, with a
+// *ValidationError whose Field names the option.
+type Option interface {
+	apply(cfg *config, s scope) error
 }
 
-// Defaults, as documented on each option.
-const (
-	DefaultAPIVersion     = "2023-06-30"
-	DefaultMaxRetries     = 2
-	DefaultBackoffInitial = 500 * time.Millisecond
-	DefaultBackoffMax     = 8 * time.Second
-	DefaultTimeout        = 30 * time.Second
-)
+// optionFunc makes a function an Option.
+type optionFunc func(cfg *config, s scope) error
 
-// config is the settings in force for one call: the client's defaults with
-// the call's options applied on a copy.
-type config struct {
-	merchantID     string
-	baseURL        string // scheme://host[/path], no trailing slash
-	httpClient     *http.Client
-	routingID      string
-	apiVersion     string
-	headers        http.Header // WithHeader; copied before a call's options change it
-	headersShared  bool
-	maxRetries     int
-	backoffInitial time.Duration
-	backoffMax     time.Duration
-	timeout        time.Duration
-	logger         *slog.Logger
-	userAgent      string // the full User-Agent
-	budget         *retryBudget
-	budgetSet      bool // WithRetryBudget was given, so the client uses cfg.budget as it is
-}
-
-func defaultConfig() config {
-	return config{
-		baseURL:        Sandbox.BaseURL(),
-		apiVersion:     DefaultAPIVersion,
-		maxRetries:     DefaultMaxRetries,
-		backoffInitial: DefaultBackoffInitial,
-		backoffMax:     DefaultBackoffMax,
-		timeout:        DefaultTimeout,
-		userAgent:      sdkUserAgent,
-	}
-}
-
-// apply runs opts over cfg, stopping at the first error.
-func (cfg *config) apply(opts []Option) error {
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(cfg); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (f optionFunc) apply(cfg *config, s scope) error { return f(cfg, s) }
 
 // WithMerchantID sets the merchant ID sent as the x-merchantid header. It is
-// required: NewClient fails without it.
+// required: NewClient fails without it. An ID that is blank, has leading or
+// trailing white space, or holds a control character is refused, as such an
+// API key is.
 func WithMerchantID(id string) Option {
-	return func(c *config) error {
-		if id == "" {
-			return errors.New("juspay: merchant ID is empty")
-		}
-		if hasControl(id) {
-			return errors.New("juspay: merchant ID holds a control character")
+	return optionFunc(func(c *config, _ scope) error {
+		if err := checkMerchantID("WithMerchantID", id); err != nil {
+			return err
 		}
 		c.merchantID = id
 		return nil
+	})
+}
+
+// checkMerchantID refuses a merchant ID Juspay would not match: empty,
+// blank, padded with white space, or holding a control character.
+func checkMerchantID(field, id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return invalid("", field, "got an empty or blank merchant ID")
+	case hasControl(id):
+		return invalid("", field, "got a merchant ID holding a control character")
+	case strings.TrimSpace(id) != id:
+		return invalid("", field, "got a merchant ID with leading or trailing white space")
 	}
+	return nil
 }
 
 // WithEnvironment selects Sandbox (the default) or Production. It replaces
 // any base URL set before it.
 func WithEnvironment(env Environment) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		u := env.BaseURL()
 		if u == "" {
-			return fmt.Errorf("juspay: unknown environment %q (want %q or %q)", truncate(string(env), 40), Sandbox, Production)
+			return invalid("", "WithEnvironment", "got unknown environment %q (want %q or %q)", truncate(string(env), 40), Sandbox, Production)
 		}
 		c.baseURL = u
 		return nil
-	}
+	})
 }
 
 // WithBaseURL sends requests to rawURL instead of an environment's URL: a
@@ -125,52 +68,14 @@ func WithEnvironment(env Environment) Option {
 // except for a loopback host (127.0.0.0/8, ::1, localhost), and may not carry
 // credentials, a query or a fragment. A path is kept as a prefix.
 func WithBaseURL(rawURL string) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		base, err := parseBaseURL(rawURL)
 		if err != nil {
 			return err
 		}
 		c.baseURL = base
 		return nil
-	}
-}
-
-func parseBaseURL(rawURL string) (string, error) {
-	if hasControl(rawURL) {
-		return "", errors.New("juspay: base URL holds a control character")
-	}
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		// url.Error quotes the whole URL, credentials included: keep only
-		// what is wrong with it.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return "", fmt.Errorf("juspay: base URL does not parse: %w", err)
-	}
-	switch {
-	case u.Scheme != "https" && u.Scheme != "http":
-		return "", fmt.Errorf("juspay: base URL %q: scheme must be https", truncate(u.Redacted(), 100))
-	case u.Host == "":
-		return "", fmt.Errorf("juspay: base URL %q has no host", truncate(u.Redacted(), 100))
-	case u.User != nil:
-		return "", errors.New("juspay: base URL may not hold credentials: the API key is the only credential")
-	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		return "", fmt.Errorf("juspay: base URL %q may not have a query or fragment", truncate(u.Redacted(), 100))
-	case u.Scheme == "http" && !isLoopback(u.Hostname()):
-		return "", fmt.Errorf("juspay: base URL %q: plain http is only allowed for a loopback host; use https", truncate(u.Redacted(), 100))
-	}
-	return strings.TrimRight(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
-}
-
-// isLoopback reports whether host is localhost or a loopback IP address.
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	})
 }
 
 // WithHTTPClient sends every request through hc, untouched: its Transport,
@@ -178,13 +83,13 @@ func isLoopback(host string) bool {
 // transport-level mocks work through it). The default is a client built for
 // servers; see the package documentation.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if hc == nil {
-			return errors.New("juspay: WithHTTPClient: client is nil")
+			return invalid("", "WithHTTPClient", "got a nil client")
 		}
 		c.httpClient = hc
 		return nil
-	}
+	})
 }
 
 // WithRoutingID sets the x-routing-id header. When it is not given, calls
@@ -193,28 +98,28 @@ func WithHTTPClient(hc *http.Client) Option {
 // about one customer, and give it per call: given to NewClient it is sent
 // for every customer, which Juspay warns against.
 func WithRoutingID(id string) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if id == "" {
-			return errors.New("juspay: routing ID is empty")
+			return invalid("", "WithRoutingID", "got an empty routing ID")
 		}
 		if hasControl(id) {
-			return errors.New("juspay: routing ID holds a control character")
+			return invalid("", "WithRoutingID", "got a routing ID holding a control character")
 		}
 		c.routingID = id
 		return nil
-	}
+	})
 }
 
 // WithAPIVersion sets the version header, a YYYY-MM-DD date. The default is
 // DefaultAPIVersion, 2023-06-30.
 func WithAPIVersion(v string) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if _, err := time.Parse("2006-01-02", v); err != nil {
-			return fmt.Errorf("juspay: API version %q is not a YYYY-MM-DD date", truncate(v, 40))
+			return invalid("", "WithAPIVersion", "got API version %q, not a YYYY-MM-DD date", truncate(v, 40))
 		}
 		c.apiVersion = v
 		return nil
-	}
+	})
 }
 
 // refusedHeaders are the headers WithHeader refuses, with the reason it
@@ -246,55 +151,41 @@ var refusedHeaders = map[string]string{
 // value with a control character, and Idempotency-Key (net/http would
 // resend a write that carries it). Given twice for one key, the values add up.
 func WithHeader(key, value string) Option {
-	return func(c *config) error {
-		if !validHeaderName(key) {
-			return fmt.Errorf("juspay: WithHeader: %q is not a valid header name", truncate(key, 60))
+	return optionFunc(func(c *config, _ scope) error {
+		const field = "WithHeader"
+		if !isToken(key) {
+			return invalid("", field, "got %q, not a valid header name", truncate(key, 60))
 		}
 		canonical := http.CanonicalHeaderKey(key)
 		if why, ok := refusedHeaders[canonical]; ok {
-			return fmt.Errorf("juspay: WithHeader: %s %s", canonical, why)
+			return invalid("", field, "got %s, which %s", canonical, why)
 		}
 		if hasControl(value) {
-			return fmt.Errorf("juspay: WithHeader: the value of %s holds a control character", canonical)
+			return invalid("", field, "got a value of %s holding a control character", canonical)
 		}
-		if c.headers == nil || c.headersShared {
-			c.headers = c.headers.Clone()
-			if c.headers == nil {
-				c.headers = make(http.Header)
-			}
-			c.headersShared = false
+		// A copy, never the map in place: a call's config shares the
+		// client's map, and so do the client's cached headers.
+		h := c.headers.Clone()
+		if h == nil {
+			h = make(http.Header, 1)
 		}
-		c.headers.Add(canonical, value)
+		h.Add(canonical, value)
+		c.headers = h
 		return nil
-	}
-}
-
-// validHeaderName reports whether key is an RFC 9110 token.
-func validHeaderName(key string) bool {
-	if key == "" {
-		return false
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0 {
-			continue
-		}
-		return false
-	}
-	return true
+	})
 }
 
 // WithMaxRetries sets how many times a failed call is retried after its
 // first attempt; 0 disables retries. The default is DefaultMaxRetries, 2.
 // Which failures are retried is described in the package documentation.
 func WithMaxRetries(n int) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if n < 0 {
-			return fmt.Errorf("juspay: WithMaxRetries: %d is negative", n)
+			return invalid("", "WithMaxRetries", "got %d, a negative count", n)
 		}
 		c.maxRetries = n
 		return nil
-	}
+	})
 }
 
 // WithRetryBackoff sets the bounds of the wait between attempts: retry n
@@ -302,29 +193,52 @@ func WithMaxRetries(n int) Option {
 // A Retry-After the server sends within max replaces the computed wait; one
 // beyond max ends the call at once. The defaults are 500ms and 8s.
 func WithRetryBackoff(initial, max time.Duration) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if initial <= 0 || max < initial {
-			return fmt.Errorf("juspay: WithRetryBackoff(%v, %v): want 0 < initial <= max", initial, max)
+			return invalid("", "WithRetryBackoff", "got (%v, %v): want 0 < initial <= max", initial, max)
 		}
 		c.backoffInitial, c.backoffMax = initial, max
 		return nil
-	}
+	})
+}
+
+// WithRetryBudget sets the size, in tokens, of the client's retry budget: a
+// token bucket shared by all of the client's calls. Each retry spends tokens
+// (5 after an error response, 10 after a timeout or connection failure) and
+// each success refunds some; when the bucket is empty a call fails at once
+// with its last error instead of retrying, so an outage at Juspay is not
+// multiplied by every caller's retries. 0 disables the budget. The default
+// is DefaultRetryBudget, 500. It configures the client: given to a call, the
+// call fails.
+func WithRetryBudget(tokens int) Option {
+	return optionFunc(func(c *config, s scope) error {
+		const field = "WithRetryBudget"
+		switch {
+		case s == callScope:
+			return invalid("", field, "configures a client, not a call: give it to NewClient")
+		case tokens < 0:
+			return invalid("", field, "got %d tokens, a negative budget", tokens)
+		}
+		c.budget = newRetryBudget(tokens)
+		return nil
+	})
 }
 
 // WithTimeout limits each attempt, from sending the request to reading the
 // whole response. A read whose attempt runs out is retried like a
 // connection error; a write whose attempt runs out after it was sent is not,
-// and fails with ErrOutcomeUnknown. The caller's context still bounds the whole call, retries and waits
-// included. 0 removes the per-attempt limit. The default is DefaultTimeout,
-// 30s: Refresh All Wallets asks every wallet provider, so it is slow.
+// and fails with ErrOutcomeUnknown. The caller's context still bounds the
+// whole call, retries and waits included. 0 removes the per-attempt limit.
+// The default is DefaultTimeout, 30s: Refresh All Wallets asks every wallet
+// provider, so it is slow.
 func WithTimeout(d time.Duration) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if d < 0 {
-			return fmt.Errorf("juspay: WithTimeout: %v is negative", d)
+			return invalid("", "WithTimeout", "got %v, a negative timeout", d)
 		}
 		c.timeout = d
 		return nil
-	}
+	})
 }
 
 // WithLogger logs each attempt at debug level (method, path, status,
@@ -332,18 +246,18 @@ func WithTimeout(d time.Duration) Option {
 // why). Records never hold the API key, the Authorization header, wallet
 // tokens, OTPs or bodies. The default is no logging; nil turns it off.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		c.logger = l
 		return nil
-	}
+	})
 }
 
 // WithUserAgent puts app (such as "shop-backend/1.4") in front of the SDK's
 // own User-Agent, "juspay-go/VERSION go/GOVERSION".
 func WithUserAgent(app string) Option {
-	return func(c *config) error {
+	return optionFunc(func(c *config, _ scope) error {
 		if hasControl(app) {
-			return errors.New("juspay: WithUserAgent: the value holds a control character")
+			return invalid("", "WithUserAgent", "got a value holding a control character")
 		}
 		app = strings.TrimSpace(app)
 		if app == "" {
@@ -352,5 +266,25 @@ func WithUserAgent(app string) Option {
 			c.userAgent = app + " " + sdkUserAgent
 		}
 		return nil
-	}
+	})
+}
+
+// WithResponseInto fills dst with what the call's answer was (its status,
+// headers, request ID and the attempts made) when the call ends, whether it
+// succeeded or failed, whenever an answer came; a call that made no attempt
+// leaves dst zero. It is how to record the request ID of a successful debit
+// for Juspay's support. It configures a call: given to NewClient,
+// NewClient fails. dst must not be nil.
+func WithResponseInto(dst *Response) Option {
+	return optionFunc(func(c *config, s scope) error {
+		const field = "WithResponseInto"
+		switch {
+		case s == clientScope:
+			return invalid("", field, "configures a call, not a client: give it to the call")
+		case dst == nil:
+			return invalid("", field, "got a nil *Response")
+		}
+		c.response = dst
+		return nil
+	})
 }

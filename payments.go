@@ -2,9 +2,7 @@ package juspay
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
-	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,7 +35,6 @@ const maxOrderIDLen = 20
 // directDebitForm is the body of POST /txns for a wallet debit.
 type directDebitForm struct {
 	OrderID              string `url:"order_id"`
-	MerchantID           string `url:"merchant_id"`
 	PaymentMethodType    string `url:"payment_method_type"`
 	PaymentMethod        string `url:"payment_method"`
 	DirectWalletToken    string `url:"direct_wallet_token"`
@@ -110,7 +107,8 @@ type TxnAuthentication struct {
 }
 
 // DirectDebit debits a linked wallet for an order, with the wallet's
-// one-time token.
+// one-time token. A write: see Retries in the package doc (on
+// ErrOutcomeUnknown, check the order's status before debiting again).
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/wallet-direct-debit
 //
@@ -122,14 +120,8 @@ type TxnAuthentication struct {
 // recommends). Check the answer's Status: only TxnCharged is paid, and
 // TxnPendingVBV asks the customer to top up. p, an order ID of at most 20
 // characters, a payment method and a token are required: without them the
-// call fails before anything is sent.
-//
-// It moves money, so it is retried only when the request provably never
-// left (the dial failed); any answer, 5xx and 429 included, ends it. When
-// the request may have reached Juspay and no answer came (a dropped
-// connection, an attempt timeout, the caller's context ending mid-flight),
-// the error satisfies errors.Is(err, ErrOutcomeUnknown): check the order's
-// status before debiting again. The token never appears in errors or logs.
+// call fails before anything is sent. The token never appears in errors or
+// logs.
 func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams, opts ...Option) (*Transaction, error) {
 	const op = "direct debit"
 	if p == nil {
@@ -144,13 +136,8 @@ func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams,
 	if strings.TrimSpace(p.DirectWalletToken) == "" {
 		return nil, invalid(op, "DirectWalletToken", "is empty")
 	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	form, err := encodeForm(directDebitForm{
+	form, err := formOf(op, directDebitForm{
 		OrderID:              p.OrderID,
-		MerchantID:           cfg.merchantID,
 		PaymentMethodType:    "WALLET",
 		PaymentMethod:        p.PaymentMethod,
 		DirectWalletToken:    p.DirectWalletToken,
@@ -158,15 +145,11 @@ func (s *PaymentsService) DirectDebit(ctx context.Context, p *DirectDebitParams,
 		Format:               "json",
 	})
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/txns",
-		write: true, form: form, secrets: secretsOf(p.DirectWalletToken)}
-	txn := new(Transaction)
-	if err := s.client.do(ctx, cfg, r, txn); err != nil {
 		return nil, err
 	}
-	return txn, nil
+	r := &request{op: op, method: http.MethodPost, path: "/txns", write: true, form: form,
+		secrets: secretsOf(p.DirectWalletToken), merchantIDField: "merchant_id"}
+	return send[Transaction](ctx, s.client, r, opts)
 }
 
 // checkOrderID refuses an order ID Juspay would: longer than 20 characters,
@@ -182,86 +165,44 @@ func checkOrderID(op, id string, required bool) error {
 	return nil
 }
 
-// transactionWire points the tolerant leaf types at a Transaction's own
-// fields, so it is decoded in place, in one pass: only the leaves are
-// json.Unmarshalers, so a field of the wrong shape is named by its whole
-// path (payment.authentication.params).
+// transactionWire is a Transaction as the tolerant reader decodes it.
 type transactionWire struct {
-	OrderID *flexString `json:"order_id"`
-	TxnID   *flexString `json:"txn_id"`
-	Status  *flexString `json:"status"`
+	OrderID flexString `json:"order_id"`
+	TxnID   flexString `json:"txn_id"`
+	Status  flexString `json:"status"`
 	Payment struct {
 		Authentication txnAuthenticationWire `json:"authentication"`
 	} `json:"payment"`
 }
 
 type txnAuthenticationWire struct {
-	Method *flexString `json:"method"`
-	URL    *flexString `json:"url"`
-	Params textMap     `json:"params"`
+	Method flexString          `json:"method"`
+	URL    flexString          `json:"url"`
+	Params map[string]flexText `json:"params"`
 }
 
-func newTxnAuthenticationWire(a *TxnAuthentication) txnAuthenticationWire {
-	return txnAuthenticationWire{
-		Method: (*flexString)(&a.Method),
-		URL:    (*flexString)(&a.URL),
-		Params: textMap{dst: &a.Params},
-	}
+func (w *txnAuthenticationWire) to(a *TxnAuthentication) {
+	*a = TxnAuthentication{Method: string(w.Method), URL: string(w.URL), Params: textMap(w.Params)}
 }
 
 // UnmarshalJSON decodes a transaction tolerantly; see Transaction.
 func (t *Transaction) UnmarshalJSON(data []byte) error {
-	*t = Transaction{}
-	wire := transactionWire{
-		OrderID: (*flexString)(&t.OrderID),
-		TxnID:   (*flexString)(&t.TxnID),
-		Status:  (*flexString)(&t.Status),
+	var wire transactionWire
+	if err := decodeWire(data, &wire); err != nil {
+		return err
 	}
-	wire.Payment.Authentication = newTxnAuthenticationWire(&t.Payment.Authentication)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return fieldError(err)
-	}
+	*t = Transaction{OrderID: string(wire.OrderID), TxnID: string(wire.TxnID), Status: TxnStatus(wire.Status)}
+	wire.Payment.Authentication.to(&t.Payment.Authentication)
 	return nil
 }
 
 // UnmarshalJSON decodes the authentication tolerantly, as Transaction does:
 // Params values of any shape keep their text.
 func (a *TxnAuthentication) UnmarshalJSON(data []byte) error {
-	*a = TxnAuthentication{}
-	wire := newTxnAuthenticationWire(a)
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return fieldError(err)
+	var wire txnAuthenticationWire
+	if err := decodeWire(data, &wire); err != nil {
+		return err
 	}
-	return nil
-}
-
-// textMap decodes a JSON object into *dst as text, as WalletMetadata does:
-// a string unquoted, a number or boolean as written, an object or array as
-// its JSON, null as "". A null or absent object leaves *dst nil.
-type textMap struct{ dst *map[string]string }
-
-var textMapType = reflect.TypeOf(map[string]string(nil))
-
-func (m textMap) UnmarshalJSON(data []byte) error {
-	if string(data) == "null" {
-		*m.dst = nil
-		return nil
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: textMapType}
-	}
-	out := make(map[string]string, len(raw))
-	for k, v := range raw {
-		text, err := textOf(v)
-		if err == errNotScalar {
-			text, err = string(v), nil
-		}
-		if err != nil {
-			return &json.UnmarshalTypeError{Value: jsonKind(v), Type: stringType, Field: k}
-		}
-		out[k] = text
-	}
-	*m.dst = out
+	wire.to(a)
 	return nil
 }

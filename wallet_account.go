@@ -87,8 +87,8 @@ func (m WalletMetadata) Get(key string) (string, bool) {
 // UnmarshalJSON decodes the metadata object, keeping every key as text.
 func (m *WalletMetadata) UnmarshalJSON(data []byte) error {
 	var wire metadataWire
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return fieldError(err)
+	if err := decodeWire(data, &wire); err != nil {
+		return err
 	}
 	wire.to(m)
 	return nil
@@ -112,8 +112,8 @@ func (m WalletMetadata) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a page of wallets tolerantly; see WalletAccount.
 func (l *WalletAccountList) UnmarshalJSON(data []byte) error {
 	var wire walletListWire
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return fieldError(err)
+	if err := decodeWire(data, &wire); err != nil {
+		return err
 	}
 	wire.to(l)
 	return nil
@@ -122,8 +122,8 @@ func (l *WalletAccountList) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes a wallet tolerantly; see WalletAccount.
 func (w *WalletAccount) UnmarshalJSON(data []byte) error {
 	var wire walletWire
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return fieldError(err)
+	if err := decodeWire(data, &wire); err != nil {
+		return err
 	}
 	one := []walletWire{wire}
 	var slabs walletSlabs
@@ -135,13 +135,13 @@ func (w *WalletAccount) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes a sub-detail tolerantly, as WalletAccount does.
 func (d *WalletSubDetail) UnmarshalJSON(data []byte) error {
 	var wire subDetailWire
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return fieldError(err)
+	if err := decodeWire(data, &wire); err != nil {
+		return err
 	}
 	*d = WalletSubDetail{
 		PaymentMethod:     wire.PaymentMethod,
 		PaymentMethodType: wire.PaymentMethodType,
-		CurrentBalance:    wire.CurrentBalance.pointer(nil),
+		CurrentBalance:    wire.CurrentBalance.ptr(),
 		LastRefreshed:     time.Time(wire.LastRefreshed),
 	}
 	return nil

@@ -29,7 +29,7 @@ type walletWire struct {
 	JuspayBankCode     string          `json:"juspay_bank_code"`
 	Token              string          `json:"token"`
 	Linked             flexBool        `json:"linked"`
-	CurrentBalance     flexBalance     `json:"current_balance"`
+	CurrentBalance     flexAmount     `json:"current_balance"`
 	LastRefreshed      flexTime        `json:"last_refreshed"`
 	GatewayReferenceID string          `json:"gateway_reference_id"`
 	Metadata           metadataWire    `json:"metadata"`
@@ -39,12 +39,12 @@ type walletWire struct {
 type subDetailWire struct {
 	PaymentMethod     string      `json:"payment_method"`
 	PaymentMethodType string      `json:"payment_method_type"`
-	CurrentBalance    flexBalance `json:"current_balance"`
+	CurrentBalance    flexAmount `json:"current_balance"`
 	LastRefreshed     flexTime    `json:"last_refreshed"`
 }
 
 // metadataWire holds every metadata value as text.
-type metadataWire map[string]metaValue
+type metadataWire map[string]flexText
 
 // to moves the documented keys into their fields and the rest, if any, into
 // Extra.
@@ -62,11 +62,7 @@ func (w metadataWire) to(m *WalletMetadata) {
 		delete(w, "device_id")
 	}
 	if len(w) > 0 {
-		extra := make(map[string]string, len(w))
-		for k, v := range w {
-			extra[k] = string(v)
-		}
-		m.Extra = extra
+		m.Extra = textMap(w)
 	}
 }
 
@@ -98,15 +94,12 @@ func (s *walletSlabs) alloc(list []walletWire) {
 	}
 }
 
-// amount returns a pointer to a copy of a in the slab, or to a fresh Amount
-// when there is no slab (a lone sub-detail).
-func (s *walletSlabs) amount(a Amount) *Amount {
-	if s == nil || len(s.amounts) == cap(s.amounts) {
-		p := new(Amount)
-		*p = a
-		return p
+// amount returns f as a pointer into the slab: nil for no amount.
+func (f *flexAmount) in(s *walletSlabs) *Amount {
+	if !f.set || len(s.amounts) == cap(s.amounts) {
+		return f.ptr()
 	}
-	s.amounts = append(s.amounts, a)
+	s.amounts = append(s.amounts, f.v)
 	return &s.amounts[len(s.amounts)-1]
 }
 
@@ -139,7 +132,7 @@ func (w *walletWire) to(out *WalletAccount, slabs *walletSlabs) {
 		JuspayBankCode:     w.JuspayBankCode,
 		Token:              w.Token,
 		Linked:             bool(w.Linked),
-		CurrentBalance:     w.CurrentBalance.pointer(slabs),
+		CurrentBalance:     w.CurrentBalance.in(slabs),
 		LastRefreshed:      time.Time(w.LastRefreshed),
 		GatewayReferenceID: w.GatewayReferenceID,
 	}
@@ -151,7 +144,7 @@ func (w *walletWire) to(out *WalletAccount, slabs *walletSlabs) {
 			out.SubDetails[j] = WalletSubDetail{
 				PaymentMethod:     d.PaymentMethod,
 				PaymentMethodType: d.PaymentMethodType,
-				CurrentBalance:    d.CurrentBalance.pointer(slabs),
+				CurrentBalance:    d.CurrentBalance.in(slabs),
 				LastRefreshed:     time.Time(d.LastRefreshed),
 			}
 		}

@@ -13,8 +13,7 @@ import (
 // OTP the customer received, then pay with its one-time Token
 // (PaymentsService.DirectDebit), Refresh its balance, and Delink it. Calls
 // that change a wallet (Create, Authenticate, Link, Delink,
-// UpdateMobileNumber) are writes: they are never repeated once they may
-// have reached Juspay, and fail with ErrOutcomeUnknown when no answer came.
+// UpdateMobileNumber) are writes: see Retries in the package doc.
 type WalletsService struct {
 	client *Client
 }
@@ -76,12 +75,11 @@ const (
 )
 
 // minMobileUpdateVersion is the oldest API version whose POST /wallets/{id}
-// understands command=update. Versions are YYYY-MM-DD dates, so they
-// compare as strings.
+// understands command=update.
 const minMobileUpdateVersion = "2019-09-17"
 
 // RefreshAll asks every wallet provider for the current balance of each
-// wallet the customer has created, and returns them all.
+// wallet the customer has created, and returns them all. A read.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/refresh-all-wallets
 //
@@ -90,39 +88,53 @@ const minMobileUpdateVersion = "2019-09-17"
 // calls every provider in turn, so the call is slow (see WithTimeout). Linked
 // wallets have a CurrentBalance; unlinked ones have none. An unknown
 // customer is a 400 (errors.Is(err, ErrInvalidRequest)) and a wrong key a
-// 401 (ErrAuthentication). It is a read: connection failures, attempt
-// timeouts, 408, 429 and 5xx are retried.
+// 401 (ErrAuthentication).
 func (s *WalletsService) RefreshAll(ctx context.Context, customerID string, opts ...Option) (*WalletAccountList, error) {
-	return s.customerWallets(ctx, "refresh all wallets", customerID, "/wallets/refresh-balances", opts)
+	r, err := customerWallets("refresh all wallets", customerID, "/wallets/refresh-balances")
+	if err != nil {
+		return nil, err
+	}
+	return send[WalletAccountList](ctx, s.client, r, opts)
 }
 
 // List returns the wallets the customer has created, linked or not, without
-// asking the providers for balances.
+// asking the providers for balances. A read.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/list-wallets
 //
 // It sends GET /customers/{customerID}/wallets, with the customer ID as
 // x-routing-id unless WithRoutingID gives another. A linked wallet carries a
 // fresh one-time Token, valid for 15 minutes. Count and Total are Juspay's
-// and may differ from len(Wallets). It is a read: connection failures,
-// attempt timeouts, 408, 429 and 5xx are retried.
+// and may differ from len(Wallets).
 func (s *WalletsService) List(ctx context.Context, customerID string, opts ...Option) (*WalletAccountList, error) {
-	return s.customerWallets(ctx, "list wallets", customerID, "/wallets", opts)
+	r, err := customerWallets("list wallets", customerID, "/wallets")
+	if err != nil {
+		return nil, err
+	}
+	return send[WalletAccountList](ctx, s.client, r, opts)
+}
+
+// customerWallets builds GET /customers/{customerID}{suffix}, whose answer
+// is a page of wallets. The customer ID is the default x-routing-id.
+func customerWallets(op, customerID, suffix string) (*request, error) {
+	id, err := pathSegment(op, "customerID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	return &request{op: op, method: http.MethodGet, path: "/customers/" + id + suffix, routingID: customerID}, nil
 }
 
 // Create creates a wallet at p.Gateway for the customer. With
 // p.Authenticate set, the provider also sends the customer an OTP, to be
-// passed to Link.
+// passed to Link. A write: see Retries in the package doc (on
+// ErrOutcomeUnknown, List the customer's wallets to see whether it exists).
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/create-wallet
 //
 // It sends POST /customers/{customerID}/wallets, with the customer ID as
 // x-routing-id unless WithRoutingID gives another. The new wallet is not
 // linked and has no balance. p and p.Gateway are required: without them the
-// call fails before anything is sent. It is a write: it is retried only when
-// the request provably never left (the dial failed); any answer ends it,
-// and a request that may have reached Juspay without an answer fails with
-// ErrOutcomeUnknown (List the customer's wallets to see whether it exists).
+// call fails before anything is sent.
 func (s *WalletsService) Create(ctx context.Context, customerID string, p *CreateWalletParams, opts ...Option) (*WalletAccount, error) {
 	const op = "create wallet"
 	id, err := pathSegment(op, "customerID", customerID)
@@ -135,10 +147,6 @@ func (s *WalletsService) Create(ctx context.Context, customerID string, p *Creat
 	if strings.TrimSpace(p.Gateway) == "" {
 		return nil, invalid(op, "Gateway", "is empty")
 	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
 	f := createWalletForm{
 		Gateway:            p.Gateway,
 		MobileNumber:       p.MobileNumber,
@@ -148,67 +156,60 @@ func (s *WalletsService) Create(ctx context.Context, customerID string, p *Creat
 	if p.Authenticate {
 		f.Command = cmdAuthenticate
 	}
+	form, err := formOf(op, f)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id + "/wallets", routingID: customerID,
-		write: true, secrets: secretsOf(p.ClientAuthToken)}
-	return s.doWallet(ctx, cfg, r, f)
+		write: true, form: form, secrets: secretsOf(p.ClientAuthToken)}
+	return send[WalletAccount](ctx, s.client, r, opts)
 }
 
 // Get returns one wallet. For a linked wallet Juspay mints a fresh one-time
-// Token on every Get, valid for 15 minutes, to pay with.
+// Token on every Get, valid for 15 minutes, to pay with. A read (a retried
+// Get may mint more than one token; only the last one returned matters).
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/get-wallet
 //
 // It sends GET /wallets/{walletID}, with no x-routing-id unless
-// WithRoutingID gives one (pass the customer ID, as Juspay recommends). It
-// is a read: connection failures, attempt timeouts, 408, 429 and 5xx are
-// retried. A retried Get may mint more than one token; only the last one
-// returned matters.
+// WithRoutingID gives one (pass the customer ID, as Juspay recommends).
 func (s *WalletsService) Get(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
 	const op = "get wallet"
 	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.doWallet(ctx, cfg, &request{op: op, method: http.MethodGet, path: "/wallets/" + id}, nil)
+	return send[WalletAccount](ctx, s.client, &request{op: op, method: http.MethodGet, path: "/wallets/" + id}, opts)
 }
 
 // Authenticate asks the wallet's provider to send the customer an OTP, to be
-// passed to Link. p may be nil.
+// passed to Link. p may be nil. A write, because a repeat would send the
+// customer a second OTP: see Retries in the package doc.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/authenticate-wallet
 //
 // It sends POST /wallets/{walletID} with command=authenticate, and no
-// x-routing-id unless WithRoutingID gives one. It is a write, because a
-// repeat would send the customer a second OTP: it is retried only when the
-// request provably never left, and a request that may have reached Juspay
-// without an answer fails with ErrOutcomeUnknown.
+// x-routing-id unless WithRoutingID gives one.
 func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *AuthenticateWalletParams, opts ...Option) (*WalletAccount, error) {
-	const op = "authenticate wallet"
-	id, err := pathSegment(op, "walletID", walletID)
-	if err != nil {
-		return nil, err
-	}
 	if p == nil {
 		p = &AuthenticateWalletParams{}
 	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, secrets: secretsOf(p.ClientAuthToken)}
-	return s.doWallet(ctx, cfg, r, walletCommandForm{
+	r, err := walletCommand("authenticate wallet", walletID, walletCommandForm{
 		Command:            cmdAuthenticate,
 		GatewayReferenceID: p.GatewayReferenceID,
 		ClientAuthToken:    p.ClientAuthToken,
 	})
+	if err != nil {
+		return nil, err
+	}
+	r.write, r.secrets = true, secretsOf(p.ClientAuthToken)
+	return send[WalletAccount](ctx, s.client, r, opts)
 }
 
 // Link submits the OTP the customer received (from Create with Authenticate
-// set, or from Authenticate) and links the wallet to the customer.
+// set, or from Authenticate) and links the wallet to the customer. A write:
+// see Retries in the package doc (on ErrOutcomeUnknown, Get the wallet to
+// see whether it is linked).
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/link-wallet
 //
@@ -217,150 +218,85 @@ func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *A
 // Juspay answers 200 with the wallet still unlinked, so check Linked. A
 // linked wallet comes back with its balance and a one-time Token. An empty
 // OTP fails before anything is sent; the OTP never appears in errors or
-// logs. It is a write: it is retried only when the request provably never
-// left, and a request that may have reached Juspay without an answer fails
-// with ErrOutcomeUnknown (Get the wallet to see whether it is linked).
+// logs.
 func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ...Option) (*WalletAccount, error) {
 	const op = "link wallet"
-	id, err := pathSegment(op, "walletID", walletID)
-	if err != nil {
-		return nil, err
-	}
 	if strings.TrimSpace(otp) == "" {
 		return nil, invalid(op, "OTP", "is empty")
 	}
-	cfg, err := s.client.callConfig(opts)
+	r, err := walletCommand(op, walletID, walletCommandForm{Command: cmdLink, OTP: otp})
 	if err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true, secrets: secretsOf(otp)}
-	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdLink, OTP: otp})
+	r.write, r.secrets = true, secretsOf(otp)
+	return send[WalletAccount](ctx, s.client, r, opts)
 }
 
-// Delink unlinks the wallet from the customer; its tokens stop working.
+// Delink unlinks the wallet from the customer; its tokens stop working. A
+// write: see Retries in the package doc.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/delink-wallet
 //
 // It sends POST /wallets/{walletID} with command=delink, and no
 // x-routing-id unless WithRoutingID gives one. Juspay has been seen to
-// answer linked as the string "false"; Linked reads it either way. It is a
-// write: it is retried only when the request provably never left, and a
-// request that may have reached Juspay without an answer fails with
-// ErrOutcomeUnknown.
+// answer linked as the string "false"; Linked reads it either way.
 func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
-	const op = "delink wallet"
-	id, err := pathSegment(op, "walletID", walletID)
+	r, err := walletCommand("delink wallet", walletID, walletCommandForm{Command: cmdDelink})
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true}
-	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdDelink})
+	r.write = true
+	return send[WalletAccount](ctx, s.client, r, opts)
 }
 
 // Refresh asks the provider for the current balance of one linked wallet.
+// A read: although a POST, it changes nothing.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/refresh-wallet
 //
 // It sends POST /wallets/{walletID} with command=refresh, and no
-// x-routing-id unless WithRoutingID gives one. Although a POST, it changes
-// nothing, so it is retried like a read: connection failures, attempt
-// timeouts, 408, 429 and 5xx.
+// x-routing-id unless WithRoutingID gives one.
 func (s *WalletsService) Refresh(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
-	const op = "refresh wallet"
-	id, err := pathSegment(op, "walletID", walletID)
+	r, err := walletCommand("refresh wallet", walletID, walletCommandForm{Command: cmdRefresh})
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id}
-	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdRefresh})
+	return send[WalletAccount](ctx, s.client, r, opts)
 }
 
 // UpdateMobileNumber changes the mobile number Juspay holds for the wallet,
-// for a customer whose number at the provider changed.
+// for a customer whose number at the provider changed. A write: see Retries
+// in the package doc.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/update-mobile-number
 //
 // It sends POST /wallets/{walletID} with command=update and mobile_number,
 // and no x-routing-id unless WithRoutingID gives one. Juspay understands the
 // command from API version 2019-09-17 on: with an older WithAPIVersion, or
-// an empty number, the call fails before anything is sent. It is a write:
-// it is retried only when the request provably never left, and a request
-// that may have reached Juspay without an answer fails with
-// ErrOutcomeUnknown.
+// an empty number, the call fails before anything is sent.
 func (s *WalletsService) UpdateMobileNumber(ctx context.Context, walletID, mobileNumber string, opts ...Option) (*WalletAccount, error) {
 	const op = "update wallet mobile number"
+	if strings.TrimSpace(mobileNumber) == "" {
+		return nil, invalid(op, "mobileNumber", "is empty")
+	}
+	r, err := walletCommand(op, walletID, walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
+	if err != nil {
+		return nil, err
+	}
+	r.write, r.minVersion = true, minMobileUpdateVersion
+	return send[WalletAccount](ctx, s.client, r, opts)
+}
+
+// walletCommand builds POST /wallets/{walletID} with one command: a read
+// unless the caller marks it a write.
+func walletCommand(op, walletID string, f walletCommandForm) (*request, error) {
 	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(mobileNumber) == "" {
-		return nil, invalid(op, "mobileNumber", "is empty")
-	}
-	cfg, err := s.client.callConfig(opts)
+	form, err := formOf(op, f)
 	if err != nil {
 		return nil, err
 	}
-	if cfg.apiVersion < minMobileUpdateVersion {
-		return nil, invalid(op, "WithAPIVersion", "is %s; updating a mobile number needs %s or later", cfg.apiVersion, minMobileUpdateVersion)
-	}
-	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, write: true}
-	return s.doWallet(ctx, cfg, r, walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
-}
-
-// secretsOf lists the non-empty secrets a call sends, for request.secrets.
-func secretsOf(values ...string) []string {
-	var out []string
-	for _, v := range values {
-		if v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// doWallet sends r, with form (a `url`-tagged struct, or nil for no body)
-// as its body, and decodes the wallet Juspay answers.
-func (s *WalletsService) doWallet(ctx context.Context, cfg *config, r *request, form any) (*WalletAccount, error) {
-	if form != nil {
-		values, err := encodeForm(form)
-		if err != nil {
-			return nil, invalid(r.op, "params", "cannot be form-encoded: %v", err)
-		}
-		r.form = values
-	}
-	w := new(WalletAccount)
-	if err := s.client.do(ctx, cfg, r, w); err != nil {
-		return nil, err
-	}
-	return w, nil
-}
-
-// customerWallets sends GET /customers/{customerID}{suffix}, whose answer is
-// a page of wallets, and decodes it through the wire types in one pass (see
-// wallet_wire.go). The customer ID is the default x-routing-id.
-func (s *WalletsService) customerWallets(ctx context.Context, op, customerID, suffix string, opts []Option) (*WalletAccountList, error) {
-	id, err := pathSegment(op, "customerID", customerID)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id + suffix, routingID: customerID}
-	var wire walletListWire
-	if err := s.client.do(ctx, cfg, r, &wire); err != nil {
-		return nil, err
-	}
-	list := new(WalletAccountList)
-	wire.to(list)
-	return list, nil
+	return &request{op: op, method: http.MethodPost, path: "/wallets/" + id, form: form}, nil
 }

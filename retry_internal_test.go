@@ -43,12 +43,12 @@ func TestBackoff(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cfg := &config{backoffInitial: tc.initial, backoffMax: tc.max}
+			p := retryPolicy{initial: tc.initial, max: tc.max}
 			for _, n := range []int{1, 2, 3, 4, 5, 6, 10, 22, 23, 24, 25, 31, 32, 63, 64, 65, 1000} {
 				want := wantBackoff(tc.initial, tc.max, n)
 				lowest := want
 				for range 200 {
-					got := backoff(cfg, n)
+					got := p.backoff(n)
 					require.LessOrEqual(t, got, want, "retry %d: never more than initial×2^(n-1) capped at max", n)
 					require.GreaterOrEqual(t, got, want-want/4, "retry %d: jitter takes at most 25%%", n)
 					lowest = min(lowest, got)
@@ -64,11 +64,12 @@ func TestBackoff(t *testing.T) {
 func TestRetryAfter(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	const none = -1 // no Retry-After, or one that does not parse
 	for _, tc := range []struct {
 		header string
 		want   time.Duration
 	}{
-		{"", -1},
+		{"", none},
 		{"0", 0},
 		{"5", 5 * time.Second},
 		{" 7 ", 7 * time.Second},
@@ -76,19 +77,23 @@ func TestRetryAfter(t *testing.T) {
 		{"86400", 24 * time.Hour},
 		{"86401", 24 * time.Hour},                // capped: far beyond any backoff maximum either way
 		{"99999999999999999999", 24 * time.Hour}, // past int64: still "not soon", never "now"
-		{"-1", -1},
-		{"+5", -1},
-		{"1.5", -1},
-		{"5s", -1},
-		{"soon", -1},
+		{"-1", none},
+		{"+5", none},
+		{"1.5", none},
+		{"5s", none},
+		{"soon", none},
 		{"Mon, 01 Jan 2024 12:00:30 GMT", 30 * time.Second},  // IMF-fixdate
 		{"Monday, 01-Jan-24 12:00:30 GMT", 30 * time.Second}, // RFC 850
 		{"Mon Jan  1 12:00:30 2024", 30 * time.Second},       // asctime
 		{"Mon, 01 Jan 2024 11:59:00 GMT", 0},                 // past: retry now
 		{"Fri, 01 Jan 2100 00:00:00 GMT", 24 * time.Hour},
-		{"Mon, 01 Jan 2024 12:00:30 +0000", -1}, // not an HTTP date
+		{"Mon, 01 Jan 2024 12:00:30 +0000", none}, // not an HTTP date
 	} {
-		assert.Equal(t, tc.want, retryAfter(tc.header, now), "Retry-After: %q", tc.header)
+		got, ok := retryAfter(tc.header, now)
+		if !ok {
+			got = none
+		}
+		assert.Equal(t, tc.want, got, "Retry-After: %q", tc.header)
 	}
 }
 
@@ -141,15 +146,19 @@ func TestRetryBudgetBucket(t *testing.T) {
 	})
 }
 
-func TestShouldRetry(t *testing.T) {
+func TestRetryPolicyNext(t *testing.T) {
 	t.Parallel()
-	cfg := &config{maxRetries: 2, backoffInitial: 100 * time.Millisecond, backoffMax: time.Second}
-	status := func(code int, after time.Duration) result {
-		return result{status: code, apiErr: &APIError{StatusCode: code}, sent: true, after: after}
+	policy := retryPolicy{maxRetries: 2, initial: 100 * time.Millisecond, max: time.Second}
+	status := func(code int, retryAfter string) outcome {
+		h := http.Header{}
+		if retryAfter != "" {
+			h.Set("Retry-After", retryAfter)
+		}
+		return outcome{status: code, header: h, sent: true}
 	}
-	dropped := result{err: syscall.ECONNRESET, sent: true, retryable: true, after: -1}
-	refused := result{err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}, retryable: true, after: -1}
-	undecodable := result{err: errors.New("invalid character"), sent: true, after: -1}
+	dropped := outcome{err: syscall.ECONNRESET, sent: true, retryable: true}
+	refused := outcome{err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}, retryable: true}
+	undecodable := outcome{status: 200, err: errors.New("invalid character"), sent: true}
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 
@@ -157,44 +166,45 @@ func TestShouldRetry(t *testing.T) {
 		name      string
 		write     bool
 		ctx       context.Context
-		res       result
+		o         outcome
 		attempt   int
 		retry     bool
 		wait      time.Duration // exact, for a Retry-After; else the backoff range
 		exactWait bool
 	}{
-		{name: "503", res: status(503, -1), attempt: 1, retry: true},
-		{name: "503, second retry", res: status(503, -1), attempt: 2, retry: true},
-		{name: "503, retries used", res: status(503, -1), attempt: 3},
-		{name: "400", res: status(400, -1), attempt: 1},
-		{name: "Retry-After within max", res: status(429, 700*time.Millisecond), attempt: 1, retry: true, wait: 700 * time.Millisecond, exactWait: true},
-		{name: "Retry-After 0", res: status(503, 0), attempt: 1, retry: true, wait: 0, exactWait: true},
-		{name: "Retry-After at max", res: status(503, time.Second), attempt: 1, retry: true, wait: time.Second, exactWait: true},
-		{name: "Retry-After beyond max", res: status(429, time.Second+1), attempt: 1},
-		{name: "Retry-After on a 400", res: status(400, time.Millisecond), attempt: 1},
-		{name: "dropped connection", res: dropped, attempt: 1, retry: true},
-		{name: "undecodable body", res: undecodable, attempt: 1},
-		{name: "caller's context ended", ctx: cancelled, res: dropped, attempt: 1},
-		{name: "write answered 503", write: true, res: status(503, -1), attempt: 1},
-		{name: "write answered 429 with Retry-After", write: true, res: status(429, time.Millisecond), attempt: 1},
-		{name: "write dropped after sending", write: true, res: dropped, attempt: 1},
-		{name: "write never sent", write: true, res: refused, attempt: 1, retry: true},
-		{name: "write never sent, retries used", write: true, res: refused, attempt: 3},
+		{name: "503", o: status(503, ""), attempt: 1, retry: true},
+		{name: "503, second retry", o: status(503, ""), attempt: 2, retry: true},
+		{name: "503, retries used", o: status(503, ""), attempt: 3},
+		{name: "400", o: status(400, ""), attempt: 1},
+		{name: "Retry-After within max", o: status(429, "1"), attempt: 1, retry: true, wait: time.Second, exactWait: true},
+		{name: "Retry-After 0", o: status(503, "0"), attempt: 1, retry: true, wait: 0, exactWait: true},
+		{name: "Retry-After beyond max", o: status(429, "2"), attempt: 1},
+		{name: "Retry-After that does not parse", o: status(503, "soon"), attempt: 1, retry: true},
+		{name: "Retry-After on a 400", o: status(400, "0"), attempt: 1},
+		{name: "dropped connection", o: dropped, attempt: 1, retry: true},
+		{name: "undecodable body", o: undecodable, attempt: 1},
+		{name: "caller's context ended", ctx: cancelled, o: dropped, attempt: 1},
+		{name: "write answered 503", write: true, o: status(503, ""), attempt: 1},
+		{name: "write answered 429 with Retry-After", write: true, o: status(429, "0"), attempt: 1},
+		{name: "write dropped after sending", write: true, o: dropped, attempt: 1},
+		{name: "write never sent", write: true, o: refused, attempt: 1, retry: true},
+		{name: "write never sent, retries used", write: true, o: refused, attempt: 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := tc.ctx
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			c := &Client{}
-			wait, retry := c.shouldRetry(ctx, cfg, &request{write: tc.write}, &tc.res, tc.attempt)
+			p := policy
+			p.write = tc.write
+			wait, retry := p.next(ctx, &tc.o, tc.attempt)
 			require.Equal(t, tc.retry, retry)
 			switch {
 			case !retry:
 			case tc.exactWait:
 				assert.Equal(t, tc.wait, wait)
 			default:
-				want := wantBackoff(cfg.backoffInitial, cfg.backoffMax, tc.attempt)
+				want := wantBackoff(policy.initial, policy.max, tc.attempt)
 				assert.LessOrEqual(t, wait, want)
 				assert.GreaterOrEqual(t, wait, want-want/4)
 			}

@@ -1,0 +1,188 @@
+package juspay
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"strings"
+	"time"
+)
+
+// maxBody is the most of a response body the SDK reads. A larger body is an
+// error, read no further, so a broken or hostile server cannot exhaust memory.
+const maxBody = 10 << 20
+
+// What is left of a body once the SDK has what it needs (a decoded 2xx, the
+// part of an error body an APIError keeps) is read and thrown away, so that
+// net/http can reuse the connection, but only so much and for so long. Past
+// either bound the body is closed unread, and its connection with it: a new
+// connection costs a handshake, where an unbounded drain would let a server
+// that trickles bytes after its answer hold a call that already has its
+// result, until the attempt timeout (forever with WithTimeout(0)). A server
+// that behaves sends the rest with the answer, and it is drained at once.
+const (
+	maxDrainAfterDecode = 256 << 10 // after a 2xx: a newline, normally
+	maxDrainAfterError  = 1 << 20   // after an error: the rest of a proxy's page
+	drainWait           = 250 * time.Millisecond
+)
+
+// outcome is what one attempt came to: the facts the retry policy, the log
+// and the call's error are made from. It holds no verdict of its own.
+type outcome struct {
+	status    int         // the answer's status; 0 when none came
+	header    http.Header // the answer's headers
+	errBody   []byte      // a non-2xx answer's body, at most maxErrorBody of it
+	cutShort  bool        // that body ended early: the connection or the context failed
+	err       error       // no usable answer: sending, reading or decoding failed
+	failed    string      // what failed, for the error text
+	sent      bool        // the request may have reached the server
+	retryable bool        // err is worth another attempt, for a read
+	timedOut  bool        // the attempt's own timeout (WithTimeout) ended it
+	ctxErr    error       // the caller's context ended it
+}
+
+// succeeded reports a 2xx answer, read and decoded.
+func (o *outcome) succeeded() bool { return o.err == nil && o.status >= 200 && o.status <= 299 }
+
+// rejected reports an answer with a status other than 2xx: an APIError.
+func (o *outcome) rejected() bool { return o.err == nil && o.status != 0 && !o.succeeded() }
+
+// attempt makes one HTTP exchange.
+func (cl *call) attempt(n int) outcome {
+	if err := cl.ctx.Err(); err != nil {
+		// Ended before anything was sent: say so plainly, rather than let
+		// the transport's error make a write's outcome look unknown.
+		return outcome{err: err, failed: "request not sent", ctxErr: err}
+	}
+	// The attempt's context can always be cancelled: read ends a drain
+	// that runs too long by cancelling it.
+	var actx context.Context
+	var cancel context.CancelFunc
+	if cl.cfg.timeout > 0 {
+		actx, cancel = context.WithTimeout(cl.ctx, cl.cfg.timeout)
+	} else {
+		actx, cancel = context.WithCancel(cl.ctx)
+	}
+	defer cancel()
+	var trace *connTrace // only a write needs to know; a read leaves it nil
+	if cl.r.write {
+		trace = new(connTrace)
+		actx = httptrace.WithClientTrace(actx, trace.hooks())
+	}
+	var body io.Reader
+	if cl.body != nil {
+		body = bytes.NewReader(cl.body)
+	}
+	req, err := http.NewRequestWithContext(actx, cl.r.method, cl.url, body)
+	if err != nil {
+		return outcome{err: err, failed: "building the request"}
+	}
+	req.Header = cl.header
+	if n > 1 {
+		req.Header = cl.header.Clone() // a transport may have kept the first attempt's map
+	}
+
+	start := time.Now()
+	var o outcome
+	if resp, err := cl.cfg.httpClient.Do(req); err != nil {
+		o = outcome{err: err, failed: "request failed", sent: !trace.provablyUnsent(err), retryable: true,
+			timedOut: cl.ctx.Err() == nil && actx.Err() != nil, ctxErr: cl.ctx.Err()}
+	} else {
+		o = cl.read(actx, cancel, resp)
+	}
+	logAttempt(cl, req, &o, n, time.Since(start))
+	return o
+}
+
+// read reads and closes resp.Body: a decoded 2xx, the body of an error, or
+// the failure to read either. stop cancels actx, the attempt's context,
+// which ends a drain past drainWait.
+func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.Response) outcome {
+	o := outcome{status: resp.StatusCode, header: resp.Header, sent: true}
+	body := &cappedBody{r: resp.Body, left: maxBody}
+	drainMax := int64(maxDrainAfterDecode)
+	defer func() {
+		// A body over the cap, or on a connection that failed, has no
+		// connection worth keeping: closed as it is.
+		if !body.overCap && body.readErr == nil && !body.eof {
+			drain(resp.Body, drainMax, stop)
+		}
+		resp.Body.Close()
+	}()
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		drainMax = maxDrainAfterError
+		data, err := io.ReadAll(io.LimitReader(body, maxErrorBody))
+		// The status is the answer, whatever became of the body: a body
+		// cut short (a reset, the attempt timeout) still makes an
+		// APIError, from what arrived, retried by its status as any other.
+		// A write that got one was answered: its outcome is not unknown.
+		o.errBody = data
+		if err != nil {
+			// Where the caller's context cut it, the call's error says
+			// so too, as the package promises.
+			o.cutShort, o.ctxErr = true, cl.ctx.Err()
+		}
+		return o
+	}
+	if resp.ContentLength > maxBody {
+		// The server announced a body over the cap: fail without reading
+		// any of it.
+		body.overCap = true
+		return o.readFailed(cl.ctx, actx, body)
+	}
+	if cl.out == nil {
+		return o
+	}
+	if err := json.NewDecoder(body).Decode(cl.out); err != nil {
+		if body.readErr != nil || body.overCap {
+			return o.readFailed(cl.ctx, actx, body)
+		}
+		o.err, o.failed = decodeError(resp, fieldError(err)), "decoding the response"
+	}
+	return o
+}
+
+// readFailed records that a 2xx body could not be read: over the cap (not
+// worth another attempt), or cut short by the connection or a context.
+func (o outcome) readFailed(ctx, actx context.Context, body *cappedBody) outcome {
+	o.failed, o.err, o.retryable = "reading the response", body.readErr, true
+	o.timedOut = ctx.Err() == nil && actx.Err() != nil
+	o.ctxErr = ctx.Err()
+	if body.overCap {
+		o.err, o.retryable = errBodyTooLarge, false
+	}
+	return o
+}
+
+// drain reads and discards at most n bytes of body, so that net/http can
+// reuse its connection, and gives up after drainWait by calling stop, which
+// cancels the request's context and makes the read return. A body not read
+// to its end costs its connection, which closing the body then drops.
+func drain(body io.Reader, n int64, stop context.CancelFunc) {
+	t := time.AfterFunc(drainWait, stop)
+	defer t.Stop()
+	_, _ = io.CopyN(io.Discard, body, n)
+}
+
+// decodeError explains a 2xx body that is not the JSON expected. It names
+// the field at fault but never quotes the body, which may hold tokens.
+func decodeError(resp *http.Response, err error) error {
+	if err == io.EOF {
+		return fmt.Errorf("%d response has an empty body", resp.StatusCode)
+	}
+	if err == io.ErrUnexpectedEOF {
+		// The body arrived whole (a cut connection is a read error, not
+		// this), but its JSON stops before the value ends.
+		return fmt.Errorf("%d response's JSON ends before its value does: %w", resp.StatusCode, err)
+	}
+	mt := mediaType(resp.Header.Get("Content-Type"))
+	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
+		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, truncate(oneLine(mt), 60), err)
+	}
+	return err
+}

@@ -1,0 +1,71 @@
+package juspay
+
+import (
+	"errors"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// Environment is a Juspay deployment: Sandbox or Production.
+type Environment string
+
+// The environments Juspay runs. Sandbox is the default.
+const (
+	Sandbox    Environment = "sandbox"    // https://sandbox.juspay.in
+	Production Environment = "production" // https://api.juspay.in
+)
+
+// BaseURL returns the environment's API root, or "" for an unknown one.
+func (e Environment) BaseURL() string {
+	switch e {
+	case Sandbox:
+		return "https://sandbox.juspay.in"
+	case Production:
+		return "https://api.juspay.in"
+	}
+	return ""
+}
+
+// parseBaseURL checks a base URL as WithBaseURL documents, and returns it
+// without a trailing slash. Its errors are *ValidationError, with Field
+// "WithBaseURL", and never quote credentials the URL holds.
+func parseBaseURL(rawURL string) (string, error) {
+	const field = "WithBaseURL"
+	if hasControl(rawURL) {
+		return "", invalid("", field, "got a base URL holding a control character")
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		// url.Error quotes the whole URL, credentials included: keep only
+		// what is wrong with it.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return "", invalid("", field, "got a base URL that does not parse: %v", err)
+	}
+	shown := truncate(u.Redacted(), 100)
+	switch {
+	case u.Scheme != "https" && u.Scheme != "http":
+		return "", invalid("", field, "got base URL %q: scheme must be https", shown)
+	case u.Host == "":
+		return "", invalid("", field, "got base URL %q, which has no host", shown)
+	case u.User != nil:
+		return "", invalid("", field, "got a base URL holding credentials: the API key is the only credential")
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return "", invalid("", field, "got base URL %q, which may not have a query or fragment", shown)
+	case u.Scheme == "http" && !isLoopback(u.Hostname()):
+		return "", invalid("", field, "got base URL %q: plain http is only allowed for a loopback host; use https", shown)
+	}
+	return strings.TrimRight(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
+}
+
+// isLoopback reports whether host is localhost or a loopback IP address.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
