@@ -262,7 +262,6 @@ func isJSONNumber(s string) bool {
 	return i == len(s)
 }
 
-
 // plain returns the amount in positional notation, as a form field wants it
 // ("1.5e2" becomes "150", "15e-1" becomes "1.5"); digits are never added or
 // dropped beyond what the exponent moves. It reports false when that would

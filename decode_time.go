@@ -115,4 +115,3 @@ func validOffset(t time.Time) bool {
 	_, off := t.Zone()
 	return off > -24*60*60 && off < 24*60*60
 }
-

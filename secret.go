@@ -41,7 +41,9 @@ type scrubber struct{ secrets sealed[[]string] }
 
 // newScrubber scrubs secrets. The slice is kept, never copied: its length
 // must be its capacity, so that with can never append into it.
-func newScrubber(secrets []string) scrubber { return scrubber{seal(secrets[:len(secrets):len(secrets)])} }
+func newScrubber(secrets []string) scrubber {
+	return scrubber{seal(secrets[:len(secrets):len(secrets)])}
+}
 
 // with returns a scrubber for s's secrets and more; s itself when there are
 // no more, as for most calls, so that they build nothing.

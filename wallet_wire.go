@@ -29,7 +29,7 @@ type walletWire struct {
 	JuspayBankCode     string          `json:"juspay_bank_code"`
 	Token              string          `json:"token"`
 	Linked             flexBool        `json:"linked"`
-	CurrentBalance     flexAmount     `json:"current_balance"`
+	CurrentBalance     flexAmount      `json:"current_balance"`
 	LastRefreshed      flexTime        `json:"last_refreshed"`
 	GatewayReferenceID string          `json:"gateway_reference_id"`
 	Metadata           metadataWire    `json:"metadata"`
@@ -37,10 +37,10 @@ type walletWire struct {
 }
 
 type subDetailWire struct {
-	PaymentMethod     string      `json:"payment_method"`
-	PaymentMethodType string      `json:"payment_method_type"`
+	PaymentMethod     string     `json:"payment_method"`
+	PaymentMethodType string     `json:"payment_method_type"`
 	CurrentBalance    flexAmount `json:"current_balance"`
-	LastRefreshed     flexTime    `json:"last_refreshed"`
+	LastRefreshed     flexTime   `json:"last_refreshed"`
 }
 
 // metadataWire holds every metadata value as text.
