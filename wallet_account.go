@@ -125,10 +125,7 @@ func (w *WalletAccount) UnmarshalJSON(data []byte) error {
 	if err := decodeWire(data, &wire); err != nil {
 		return err
 	}
-	one := []walletWire{wire}
-	var slabs walletSlabs
-	slabs.alloc(one)
-	wire.to(w, &slabs)
+	wire.to(w)
 	return nil
 }
 
@@ -138,12 +135,7 @@ func (d *WalletSubDetail) UnmarshalJSON(data []byte) error {
 	if err := decodeWire(data, &wire); err != nil {
 		return err
 	}
-	*d = WalletSubDetail{
-		PaymentMethod:     wire.PaymentMethod,
-		PaymentMethodType: wire.PaymentMethodType,
-		CurrentBalance:    wire.CurrentBalance.ptr(),
-		LastRefreshed:     time.Time(wire.LastRefreshed),
-	}
+	wire.to(d)
 	return nil
 }
 

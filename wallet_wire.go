@@ -4,15 +4,11 @@ import (
 	"time"
 )
 
-// The wire types below are what JSON is decoded into before it becomes the
-// public types. They exist for two reasons. The public fields have fixed Go
-// types (bool, time.Time, *Amount) that cannot read Juspay's other shapes,
-// so the wire uses the tolerant leaves of decode.go. And none of them
-// implements json.Unmarshaler above the leaves, so a whole page of wallets
-// is decoded in one pass of encoding/json; a per-wallet UnmarshalJSON would
-// re-scan every wallet's bytes. Converting to the public types then costs a
-// copy and two allocations per page (one slab of sub-details, one of
-// amounts), whatever the number of wallets.
+// The wallets' wire types: what their JSON is decoded into before it
+// becomes the public types (see decode.go). None of them implements
+// json.Unmarshaler above the leaves, so a whole page of wallets is decoded
+// in one pass of encoding/json; a per-wallet UnmarshalJSON would re-scan
+// every wallet's bytes.
 
 type walletListWire struct {
 	Object string       `json:"object"`
@@ -66,65 +62,18 @@ func (w metadataWire) to(m *WalletMetadata) {
 	}
 }
 
-// walletSlabs holds one allocation of sub-details and one of amounts for a
-// whole page, handed out to its wallets slice by slice.
-type walletSlabs struct {
-	subs    []WalletSubDetail
-	amounts []Amount
-}
-
-func (s *walletSlabs) alloc(list []walletWire) {
-	nSubs, nAmounts := 0, 0
-	for i := range list {
-		nSubs += len(list[i].SubDetails)
-		if list[i].CurrentBalance.set {
-			nAmounts++
-		}
-		for j := range list[i].SubDetails {
-			if list[i].SubDetails[j].CurrentBalance.set {
-				nAmounts++
-			}
-		}
-	}
-	if nSubs > 0 {
-		s.subs = make([]WalletSubDetail, nSubs)
-	}
-	if nAmounts > 0 {
-		s.amounts = make([]Amount, 0, nAmounts)
-	}
-}
-
-// amount returns f as a pointer into the slab: nil for no amount.
-func (f *flexAmount) in(s *walletSlabs) *Amount {
-	if !f.set || len(s.amounts) == cap(s.amounts) {
-		return f.ptr()
-	}
-	s.amounts = append(s.amounts, f.v)
-	return &s.amounts[len(s.amounts)-1]
-}
-
-// take returns the next n sub-details of the slab, capped so that appending
-// to one wallet's slice never writes over the next wallet's.
-func (s *walletSlabs) take(n int) []WalletSubDetail {
-	out := s.subs[:n:n]
-	s.subs = s.subs[n:]
-	return out
-}
-
 func (w *walletListWire) to(l *WalletAccountList) {
 	*l = WalletAccountList{Object: w.Object, Offset: w.Offset, Count: w.Count, Total: w.Total}
 	if w.List == nil {
 		return
 	}
-	var slabs walletSlabs
-	slabs.alloc(w.List)
 	l.Wallets = make([]WalletAccount, len(w.List))
 	for i := range w.List {
-		w.List[i].to(&l.Wallets[i], &slabs)
+		w.List[i].to(&l.Wallets[i])
 	}
 }
 
-func (w *walletWire) to(out *WalletAccount, slabs *walletSlabs) {
+func (w *walletWire) to(out *WalletAccount) {
 	*out = WalletAccount{
 		Object:             w.Object,
 		ID:                 w.ID,
@@ -132,21 +81,24 @@ func (w *walletWire) to(out *WalletAccount, slabs *walletSlabs) {
 		JuspayBankCode:     w.JuspayBankCode,
 		Token:              w.Token,
 		Linked:             bool(w.Linked),
-		CurrentBalance:     w.CurrentBalance.in(slabs),
+		CurrentBalance:     w.CurrentBalance.ptr(),
 		LastRefreshed:      time.Time(w.LastRefreshed),
 		GatewayReferenceID: w.GatewayReferenceID,
 	}
 	w.Metadata.to(&out.Metadata)
 	if w.SubDetails != nil {
-		out.SubDetails = slabs.take(len(w.SubDetails))
+		out.SubDetails = make([]WalletSubDetail, len(w.SubDetails))
 		for j := range w.SubDetails {
-			d := &w.SubDetails[j]
-			out.SubDetails[j] = WalletSubDetail{
-				PaymentMethod:     d.PaymentMethod,
-				PaymentMethodType: d.PaymentMethodType,
-				CurrentBalance:    d.CurrentBalance.in(slabs),
-				LastRefreshed:     time.Time(d.LastRefreshed),
-			}
+			w.SubDetails[j].to(&out.SubDetails[j])
 		}
+	}
+}
+
+func (w *subDetailWire) to(out *WalletSubDetail) {
+	*out = WalletSubDetail{
+		PaymentMethod:     w.PaymentMethod,
+		PaymentMethodType: w.PaymentMethodType,
+		CurrentBalance:    w.CurrentBalance.ptr(),
+		LastRefreshed:     time.Time(w.LastRefreshed),
 	}
 }
