@@ -25,8 +25,8 @@
 // # Money
 //
 // Balances are Amount values: exact decimals that keep the digits Juspay
-// sent. Amount.MinorUnits gives paise for arithmetic; Amount.Float64 is for
-// display only.
+// sent. Amount.MinorUnits gives paise for arithmetic, AmountFromMinorUnits
+// builds an Amount from paise, and Amount.Float64 is for display only.
 //
 // # Errors
 //
@@ -43,27 +43,55 @@
 //
 // A write (creating or linking a wallet, a direct debit, ...) that may have
 // reached Juspay without an answer fails with an error that matches
-// ErrOutcomeUnknown: check the outcome before trying again.
+// ErrOutcomeUnknown (see Retries).
 //
 // No error text, log record or formatted value holds the API key, the
 // Authorization header, a wallet token or an OTP.
 //
-// # Retries and timeouts
+// # Retries
 //
-// Reads (RefreshAll, List, Get), Refresh and CheckEligibility are retried,
-// up to WithMaxRetries times (default 2), after a connection failure, an
-// attempt that timed out, and a 408, 429, 500, 502, 503 or 504. Retry n
-// waits initial × 2^(n-1), capped at max (WithRetryBackoff; default 500ms and
-// 8s), less up to 25% jitter. A Retry-After header within max replaces that
-// wait; one beyond max ends the call at once with the 429 or 503 error.
+// Every method's doc says whether it is a read or a write; the rules are
+// these.
 //
-// Writes are retried only when they provably never left: the name did not
-// resolve, the dial failed, or the TLS handshake failed.
+// A read (RefreshAll, List, Get, Refresh, CheckEligibility, and Client.Do
+// with GET) is retried, up to WithMaxRetries times (default 2), after a
+// connection failure, an attempt that timed out, and a 408, 429, 500, 502,
+// 503 or 504. Other 4xx answers, a body that does not decode, and a
+// cancelled or expired caller context are not retried.
 //
-// WithTimeout (default 30s) limits each attempt; the caller's context bounds
-// the whole call, backoff waits included. A client-wide retry budget
-// (WithRetryBudget) stops retrying when most calls fail, so an outage is not
-// multiplied by retries.
+// A write (Create, Authenticate, Link, Delink, UpdateMobileNumber,
+// DirectDebit, and Client.Do with any other method) moves money or state,
+// so a second attempt could link, debit or send an OTP twice. It is
+// retried only when the request provably never left: the host name did
+// not resolve, the dial failed, or the TLS handshake failed. Any answer,
+// 5xx and 429 included, ends it. A write that may have reached Juspay
+// without an answer coming back (a dropped connection, an attempt timeout,
+// the caller's context ending mid-flight) fails with an error that matches
+// ErrOutcomeUnknown: check its outcome (the order's status, the wallet)
+// before trying again.
+//
+// Retry n waits initial × 2^(n-1), capped at max (WithRetryBackoff; default
+// 500ms and 8s), less up to 25% jitter. A Retry-After header within max
+// replaces that wait; one beyond max ends the call at once with the 429 or
+// 503 error. WithTimeout (default 30s) limits each attempt; the caller's
+// context bounds the whole call, backoff waits included. A client-wide
+// retry budget (WithRetryBudget) stops retrying when most calls fail, so an
+// outage is not multiplied by retries.
+//
+// # Call results, caller mistakes and raw calls
+//
+// WithResponseInto records what a call's answer was: its status, headers,
+// request ID (quote it to Juspay's support) and the attempts made, for a
+// call that succeeded as for one that failed.
+//
+// A mistake of the caller that the SDK finds before sending anything (an
+// empty or "." ID, a nil context or params, a field out of range, an
+// invalid option) is a *ValidationError, and errors.Is(err,
+// ErrInvalidArgument) holds: answer it as your own 400, where an
+// *APIError or a failed connection is Juspay's side.
+//
+// Client.Do sends a request to an endpoint the SDK does not wrap, with the
+// client's authentication, headers, options, retries and redaction.
 //
 // # HTTP
 //

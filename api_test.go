@@ -1,0 +1,89 @@
+package juspay_test
+
+import (
+	"bytes"
+	"flag"
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var updateAPI = flag.Bool("update", false, "rewrite testdata/api.txt from the code")
+
+// TestAPIGolden keeps the exported API in the repository as text, so that a
+// change to the surface merchants code against shows up in review, and CI
+// checks it without anything outside the repository. After a deliberate
+// change: go test -run TestAPIGolden -update .
+func TestAPIGolden(t *testing.T) {
+	got := exportedAPI(t, ".")
+	golden := filepath.Join("testdata", "api.txt")
+	if *updateAPI {
+		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), got,
+		"the exported API changed: if that is intended, run go test -run TestAPIGolden -update . and review the diff")
+}
+
+// exportedAPI renders every exported declaration of the package in dir,
+// as go doc -all lists them, without comments or bodies.
+func exportedAPI(t *testing.T, dir string) string {
+	t.Helper()
+	fset := token.NewFileSet()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	require.NoError(t, err)
+	var files []*ast.File
+	for _, p := range paths {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
+		require.NoError(t, err)
+		files = append(files, f)
+	}
+	pkg, err := doc.NewFromFiles(fset, files, "github.com/gojuspay/juspay")
+	require.NoError(t, err)
+
+	var b bytes.Buffer
+	b.WriteString("package " + pkg.Name + "\n")
+	write := func(node ast.Node) {
+		if fn, ok := node.(*ast.FuncDecl); ok {
+			fn.Body, fn.Doc = nil, nil
+		}
+		b.WriteString("\n")
+		require.NoError(t, (&printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}).Fprint(&b, fset, node))
+		b.WriteString("\n")
+	}
+	values := func(vs []*doc.Value) {
+		for _, v := range vs {
+			write(v.Decl)
+		}
+	}
+	values(pkg.Consts)
+	values(pkg.Vars)
+	for _, f := range pkg.Funcs {
+		write(f.Decl)
+	}
+	for _, typ := range pkg.Types {
+		write(typ.Decl)
+		values(typ.Consts)
+		values(typ.Vars)
+		for _, f := range typ.Funcs {
+			write(f.Decl)
+		}
+		for _, m := range typ.Methods {
+			write(m.Decl)
+		}
+	}
+	return b.String()
+}
