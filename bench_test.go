@@ -52,7 +52,7 @@ type floorSubDetail struct {
 	LastRefreshed     time.Time   `json:"last_refreshed"`
 }
 
-var floorAuth = "Basic " + base64.StdEncoding.EncodeToString([]byte(trAPIKey+":"))
+var floorAuth = "Basic " + base64.StdEncoding.EncodeToString([]byte(testAPIKey+":"))
 
 // floorRefreshAll is Refresh All Wallets written by hand: the same request,
 // the same headers, the body decoded, drained and closed.
@@ -63,7 +63,7 @@ func floorRefreshAll(ctx context.Context, hc *http.Client, baseURL, customerID s
 		return nil, err
 	}
 	req.Header.Set("Authorization", floorAuth)
-	req.Header.Set("x-merchantid", trMerchant)
+	req.Header.Set("x-merchantid", testMerchantID)
 	req.Header.Set("x-routing-id", customerID)
 	req.Header.Set("version", juspay.DefaultAPIVersion)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -86,8 +86,8 @@ func floorRefreshAll(ctx context.Context, hc *http.Client, baseURL, customerID s
 }
 
 // benchServer serves body to every request until the benchmark ends.
-func benchServer(b *testing.B, body []byte) *trServer {
-	return newTRServer(b, func(w http.ResponseWriter, r *http.Request) {
+func benchServer(b *testing.B, body []byte) *testServer {
+	return newTestServer(b, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(body)
 	})
@@ -106,7 +106,7 @@ func pooledClient() *http.Client {
 // at a time, over one pooled transport.
 func BenchmarkRefreshAll(b *testing.B) {
 	for _, n := range []int{2, 200} {
-		body := trWalletsBody(n)
+		body := walletsBody(n)
 		b.Run(fmt.Sprintf("wallets=%d/impl=floor", n), func(b *testing.B) {
 			srv := benchServer(b, body)
 			hc := pooledClient()
@@ -115,7 +115,7 @@ func BenchmarkRefreshAll(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
-				list, err := floorRefreshAll(ctx, hc, srv.URL, trCustomer)
+				list, err := floorRefreshAll(ctx, hc, srv.URL, testCustomerID)
 				if err != nil || len(list.Wallets) != n {
 					b.Fatal(err)
 				}
@@ -125,12 +125,12 @@ func BenchmarkRefreshAll(b *testing.B) {
 			srv := benchServer(b, body)
 			hc := pooledClient()
 			defer hc.CloseIdleConnections()
-			c := newTRClient(b, srv.URL, juspay.WithHTTPClient(hc))
+			c := newServerClient(b, srv.URL, juspay.WithHTTPClient(hc))
 			ctx := context.Background()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
-				list, err := c.Wallets.RefreshAll(ctx, trCustomer)
+				list, err := c.Wallets.RefreshAll(ctx, testCustomerID)
 				if err != nil || len(list.Wallets) != n {
 					b.Fatal(err)
 				}
@@ -148,13 +148,13 @@ func BenchmarkRefreshAll(b *testing.B) {
 func BenchmarkRefreshAllPaired(b *testing.B) {
 	for _, n := range []int{2, 200} {
 		b.Run(fmt.Sprintf("wallets=%d", n), func(b *testing.B) {
-			srv := benchServer(b, trWalletsBody(n))
+			srv := benchServer(b, walletsBody(n))
 			hc := pooledClient()
 			defer hc.CloseIdleConnections()
 			ctx := context.Background()
 			sdk := func(c *juspay.Client) func() {
 				return func() {
-					if list, err := c.Wallets.RefreshAll(ctx, trCustomer); err != nil || len(list.Wallets) != n {
+					if list, err := c.Wallets.RefreshAll(ctx, testCustomerID); err != nil || len(list.Wallets) != n {
 						b.Fatal(err)
 					}
 				}
@@ -164,12 +164,12 @@ func BenchmarkRefreshAllPaired(b *testing.B) {
 				total time.Duration
 			}{
 				{call: func() {
-					if list, err := floorRefreshAll(ctx, hc, srv.URL, trCustomer); err != nil || len(list.Wallets) != n {
+					if list, err := floorRefreshAll(ctx, hc, srv.URL, testCustomerID); err != nil || len(list.Wallets) != n {
 						b.Fatal(err)
 					}
 				}},
-				{call: sdk(newTRClient(b, srv.URL, juspay.WithHTTPClient(hc)))},
-				{call: sdk(newTRClient(b, srv.URL, juspay.WithHTTPClient(hc), juspay.WithTimeout(0)))},
+				{call: sdk(newServerClient(b, srv.URL, juspay.WithHTTPClient(hc)))},
+				{call: sdk(newServerClient(b, srv.URL, juspay.WithHTTPClient(hc), juspay.WithTimeout(0)))},
 			}
 			b.ResetTimer()
 			for i := range b.N {
@@ -198,8 +198,8 @@ const concurrentCallers = 32
 // (Go's default transport: 2 idle connections per host), reporting calls
 // per second and the connections the server saw opened.
 func BenchmarkConcurrent(b *testing.B) {
-	body := trWalletsBody(2)
-	run := func(b *testing.B, srv *trServer, c *juspay.Client) {
+	body := walletsBody(2)
+	run := func(b *testing.B, srv *testServer, c *juspay.Client) {
 		b.ReportAllocs()
 		procs := runtime.GOMAXPROCS(0)
 		b.SetParallelism((concurrentCallers + procs - 1) / procs)
@@ -208,7 +208,7 @@ func BenchmarkConcurrent(b *testing.B) {
 		b.RunParallel(func(pb *testing.PB) {
 			ctx := context.Background()
 			for pb.Next() {
-				if _, err := c.Wallets.RefreshAll(ctx, trCustomer); err != nil {
+				if _, err := c.Wallets.RefreshAll(ctx, testCustomerID); err != nil {
 					b.Error(err)
 					return
 				}
@@ -221,20 +221,20 @@ func BenchmarkConcurrent(b *testing.B) {
 
 	b.Run("tls=no/client=sdk-default", func(b *testing.B) {
 		srv := benchServer(b, body)
-		run(b, srv, newTRClient(b, srv.URL))
+		run(b, srv, newServerClient(b, srv.URL))
 	})
 	b.Run("tls=no/client=go-default", func(b *testing.B) {
 		srv := benchServer(b, body)
 		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 		defer hc.CloseIdleConnections()
-		run(b, srv, newTRClient(b, srv.URL, juspay.WithHTTPClient(hc)))
+		run(b, srv, newServerClient(b, srv.URL, juspay.WithHTTPClient(hc)))
 	})
 
 	// Over TLS every connection avoided is a handshake avoided. The SDK's
 	// default client cannot be told to trust the test certificate, so the
 	// two sides are Go's default transport trusting it, with the SDK's 64
 	// idle connections per host or Go's 2.
-	tlsClient := func(srv *trServer, perHost int) *http.Client {
+	tlsClient := func(srv *testServer, perHost int) *http.Client {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
 		if perHost > 0 {
@@ -250,15 +250,15 @@ func BenchmarkConcurrent(b *testing.B) {
 			srv := benchTLSServer(b, body)
 			hc := tlsClient(srv, tc.perHost)
 			defer hc.CloseIdleConnections()
-			run(b, srv, newTRClient(b, srv.URL, juspay.WithHTTPClient(hc)))
+			run(b, srv, newServerClient(b, srv.URL, juspay.WithHTTPClient(hc)))
 		})
 	}
 }
 
 // benchTLSServer is benchServer over TLS (HTTP/1.1, as httptest serves it).
-func benchTLSServer(b *testing.B, body []byte) *trServer {
-	s := &trServer{}
-	srv := newUnstartedTRServer(s, func(w http.ResponseWriter, r *http.Request) {
+func benchTLSServer(b *testing.B, body []byte) *testServer {
+	s := &testServer{}
+	srv := newUnstartedTestServer(s, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(body)
 	})
@@ -272,7 +272,7 @@ func benchTLSServer(b *testing.B, body []byte) *trServer {
 // tolerant types against the floor's plain mirror.
 func BenchmarkDecode(b *testing.B) {
 	for _, n := range []int{2, 200, 20000} {
-		body := trWalletsBody(n)
+		body := walletsBody(n)
 		decode := func(b *testing.B, v func() any, check func(any) bool) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(body)))

@@ -24,20 +24,20 @@ const (
 
 // trOutage is a server whose every answer is a 503 without Retry-After
 // while down is set, and a wallet list otherwise.
-func trOutage(t testing.TB, down *atomic.Bool) *trServer {
-	return newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+func trOutage(t testing.TB, down *atomic.Bool) *testServer {
+	return newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if down.Load() {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
-		trOK(w, r)
+		answerOK(w, r)
 	})
 }
 
 // trBudgetClient retries twice with a microsecond backoff, so only the
 // budget limits how many attempts an outage costs.
 func trBudgetClient(t testing.TB, url string, opts ...juspay.Option) *juspay.Client {
-	return newTRClient(t, url, append([]juspay.Option{
+	return newServerClient(t, url, append([]juspay.Option{
 		juspay.WithMaxRetries(2),
 		juspay.WithRetryBackoff(time.Microsecond, time.Microsecond),
 	}, opts...)...)
@@ -63,11 +63,11 @@ func TestRetryBudgetOutage(t *testing.T) {
 			var down atomic.Bool
 			down.Store(true)
 			srv := trOutage(t, &down)
-			var log trAttempts
+			var log attemptLog
 			c := trBudgetClient(t, srv.URL, append(tc.opts, juspay.WithLogger(log.logger()))...)
 
 			for i := range calls {
-				err := trRefreshAll(context.Background(), c)
+				err := refreshAll(context.Background(), c)
 				var apiErr *juspay.APIError
 				require.ErrorAs(t, err, &apiErr, "call %d", i)
 				require.Equal(t, http.StatusServiceUnavailable, apiErr.StatusCode, "the call fails with its last error")
@@ -84,7 +84,7 @@ func TestRetryBudgetOutage(t *testing.T) {
 
 			// The outage over, calls succeed at once.
 			down.Store(false)
-			require.NoError(t, trRefreshAll(context.Background(), c))
+			require.NoError(t, refreshAll(context.Background(), c))
 		})
 	}
 }
@@ -92,11 +92,11 @@ func TestRetryBudgetOutage(t *testing.T) {
 func TestRetryBudgetTimeoutsCostMore(t *testing.T) {
 	t.Parallel()
 	const calls = 200
-	var log trAttempts
-	c := trBudgetClient(t, trClosedURL(t), juspay.WithLogger(log.logger()))
+	var log attemptLog
+	c := trBudgetClient(t, closedURL(t), juspay.WithLogger(log.logger()))
 
 	for range calls {
-		require.Error(t, trRefreshAll(context.Background(), c))
+		require.Error(t, refreshAll(context.Background(), c))
 	}
 
 	assert.EqualValues(t, calls+juspay.DefaultRetryBudget/budgetTimeoutCost, log.attempts.Load(),
@@ -106,16 +106,16 @@ func TestRetryBudgetTimeoutsCostMore(t *testing.T) {
 func TestRetryBudgetBlipIsRetriedThrough(t *testing.T) {
 	t.Parallel()
 	var n atomic.Int64
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) <= 3 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
-		trOK(w, r)
+		answerOK(w, r)
 	})
 	c := trBudgetClient(t, srv.URL, juspay.WithMaxRetries(3))
 
-	list, err := c.Wallets.RefreshAll(context.Background(), trCustomer)
+	list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
 
 	require.NoError(t, err, "three failures in a row, then success: retried through")
 	assert.Len(t, list.Wallets, 2)
@@ -130,7 +130,7 @@ func TestRetryBudgetRefills(t *testing.T) {
 	c := trBudgetClient(t, srv.URL, juspay.WithRetryBudget(2*budgetRetryCost))
 	attempts := func() int64 {
 		before := srv.requests.Load()
-		_ = trRefreshAll(context.Background(), c)
+		_ = refreshAll(context.Background(), c)
 		return srv.requests.Load() - before
 	}
 
@@ -149,16 +149,16 @@ func TestRetryBudgetRefills(t *testing.T) {
 	// A success after a retry refunds what the retry cost, so a blip does
 	// not drain the budget.
 	var n atomic.Int64
-	blip := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	blip := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1)%2 == 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
-		trOK(w, r)
+		answerOK(w, r)
 	})
 	c = trBudgetClient(t, blip.URL, juspay.WithRetryBudget(budgetRetryCost))
 	for i := range 20 {
-		require.NoError(t, trRefreshAll(context.Background(), c), "blip %d", i)
+		require.NoError(t, refreshAll(context.Background(), c), "blip %d", i)
 	}
 	assert.EqualValues(t, 40, blip.requests.Load(), "every blip was retried through")
 }
@@ -177,7 +177,7 @@ func TestRetryBudgetSharedAcrossGoroutines(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for range each {
-				assert.ErrorIs(t, trRefreshAll(context.Background(), c), juspay.ErrServer)
+				assert.ErrorIs(t, refreshAll(context.Background(), c), juspay.ErrServer)
 			}
 		}()
 	}
@@ -190,15 +190,15 @@ func TestRetryBudgetSharedAcrossGoroutines(t *testing.T) {
 
 func TestRetryBudgetConfiguresAClientOnly(t *testing.T) {
 	t.Parallel()
-	srv := newTRServer(t, trOK)
-	c := newTRClient(t, srv.URL)
+	srv := newTestServer(t, answerOK)
+	c := newServerClient(t, srv.URL)
 
-	err := trRefreshAll(context.Background(), c, juspay.WithRetryBudget(10))
+	err := refreshAll(context.Background(), c, juspay.WithRetryBudget(10))
 
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "WithRetryBudget")
 	assert.Zero(t, srv.requests.Load(), "refused before anything was sent")
 
-	_, err = juspay.NewClient(trAPIKey, juspay.WithMerchantID(trMerchant), juspay.WithRetryBudget(-1))
+	_, err = juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), juspay.WithRetryBudget(-1))
 	assert.Error(t, err)
 }

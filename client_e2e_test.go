@@ -65,11 +65,11 @@ func TestE2EBodyOverCap(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			s := &trStreamer{done: make(chan struct{})}
-			srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) { s.serve(w, total, tc.contentLength) })
-			c := newTRClient(t, srv.URL)
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { s.serve(w, total, tc.contentLength) })
+			c := newServerClient(t, srv.URL)
 
 			start := time.Now()
-			err := trRefreshAll(context.Background(), c)
+			err := refreshAll(context.Background(), c)
 			took := time.Since(start)
 
 			require.Error(t, err)
@@ -98,12 +98,12 @@ func TestE2EConnectionReuse(t *testing.T) {
 	t.Parallel()
 	big := strings.Repeat("<p>proxy error page</p>", 10_000) // 230 KiB, beyond what an APIError keeps
 	var n atomic.Int64
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		switch n.Add(1) {
 		case 1:
-			trOK(w, r)
+			answerOK(w, r)
 		case 2:
-			trStatus(w, http.StatusBadRequest)
+			writeStatus(w, http.StatusBadRequest)
 		case 3:
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(http.StatusNotFound)
@@ -117,26 +117,26 @@ func TestE2EConnectionReuse(t *testing.T) {
 		case 6:
 			// JSON followed by more than the decoder reads.
 			w.Header().Set("Content-Type", "application/json")
-			_, _ = w.Write(trWalletsBody(2))
+			_, _ = w.Write(walletsBody(2))
 			_, _ = io.WriteString(w, "\n"+strings.Repeat(" ", 100<<10))
 		case 7:
 			w.Header().Set("Location", "https://elsewhere.example/")
 			w.WriteHeader(http.StatusFound)
 		default:
-			trOK(w, r)
+			answerOK(w, r)
 		}
 	})
-	c := newTRClient(t, srv.URL)
+	c := newServerClient(t, srv.URL)
 	ctx := context.Background()
 
-	require.NoError(t, trRefreshAll(ctx, c))                          // 1
-	assert.ErrorIs(t, trRefreshAll(ctx, c), juspay.ErrInvalidRequest) // 2
-	assert.ErrorIs(t, trRefreshAll(ctx, c), juspay.ErrNotFound)       // 3
-	require.NoError(t, trRefreshAll(ctx, c))                          // 4 (503), 5 (502), 6: retried through
+	require.NoError(t, refreshAll(ctx, c))                          // 1
+	assert.ErrorIs(t, refreshAll(ctx, c), juspay.ErrInvalidRequest) // 2
+	assert.ErrorIs(t, refreshAll(ctx, c), juspay.ErrNotFound)       // 3
+	require.NoError(t, refreshAll(ctx, c))                          // 4 (503), 5 (502), 6: retried through
 	var apiErr *juspay.APIError
-	require.ErrorAs(t, trRefreshAll(ctx, c), &apiErr) // 7
+	require.ErrorAs(t, refreshAll(ctx, c), &apiErr) // 7
 	assert.Equal(t, http.StatusFound, apiErr.StatusCode)
-	require.NoError(t, trRefreshAll(ctx, c)) // 8
+	require.NoError(t, refreshAll(ctx, c)) // 8
 
 	assert.EqualValues(t, 8, srv.requests.Load())
 	assert.EqualValues(t, 1, srv.conns.Load(), "every body was drained: one connection for every call")
@@ -168,14 +168,14 @@ func TestE2EDefaultClientKeeps64IdleConnections(t *testing.T) {
 	t.Parallel()
 	const callers = 64
 	rounds := map[string]*trBarrier{"1": newTRBarrier(callers), "2": newTRBarrier(callers)}
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if !rounds[r.Header.Get("X-Round")].wait() {
 			w.WriteHeader(http.StatusTeapot) // not all callers arrived: fails the call
 			return
 		}
-		trOK(w, r)
+		answerOK(w, r)
 	})
-	c := newTRClient(t, srv.URL, juspay.WithMaxRetries(0))
+	c := newServerClient(t, srv.URL, juspay.WithMaxRetries(0))
 
 	round := func(name string) {
 		var wg sync.WaitGroup
@@ -184,7 +184,7 @@ func TestE2EDefaultClientKeeps64IdleConnections(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				errs <- trRefreshAll(context.Background(), c, juspay.WithHeader("X-Round", name))
+				errs <- refreshAll(context.Background(), c, juspay.WithHeader("X-Round", name))
 			}()
 		}
 		wg.Wait()
@@ -214,12 +214,12 @@ func (c *trCountingTransport) RoundTrip(r *http.Request) (*http.Response, error)
 func TestE2EUserHTTPClientUsedUntouched(t *testing.T) {
 	t.Parallel()
 	var n atomic.Int64
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) == 3 {
 			http.Redirect(w, r, "/elsewhere", http.StatusFound)
 			return
 		}
-		trOK(w, r)
+		answerOK(w, r)
 	})
 	inner := &http.Transport{MaxIdleConnsPerHost: 3, IdleConnTimeout: 17 * time.Second}
 	defer inner.CloseIdleConnections()
@@ -238,11 +238,11 @@ func TestE2EUserHTTPClientUsedUntouched(t *testing.T) {
 		},
 	}
 	before := *hc
-	c := newTRClient(t, srv.URL, juspay.WithHTTPClient(hc), juspay.WithMaxRetries(0))
+	c := newServerClient(t, srv.URL, juspay.WithHTTPClient(hc), juspay.WithMaxRetries(0))
 
-	require.NoError(t, trRefreshAll(context.Background(), c))
-	require.NoError(t, trLink(context.Background(), c))
-	err = trRefreshAll(context.Background(), c) // redirected: the merchant's policy decides
+	require.NoError(t, refreshAll(context.Background(), c))
+	require.NoError(t, linkWallet(context.Background(), c))
+	err = refreshAll(context.Background(), c) // redirected: the merchant's policy decides
 	assert.ErrorIs(t, err, errNoRedirects)
 
 	assert.EqualValues(t, 3, rt.calls.Load(), "every request went through the merchant's transport")
@@ -264,7 +264,7 @@ func TestE2EDefaultClientLeavesGlobalsAlone(t *testing.T) {
 	idle, perHost := dt.MaxIdleConns, dt.MaxIdleConnsPerHost
 	client := *http.DefaultClient
 
-	_ = newTRClient(t, "https://sandbox.juspay.in")
+	_ = newServerClient(t, "https://sandbox.juspay.in")
 
 	assert.Equal(t, idle, dt.MaxIdleConns)
 	assert.Equal(t, perHost, dt.MaxIdleConnsPerHost)
@@ -280,23 +280,23 @@ func TestE2ERedirectNeverCarriesTheKey(t *testing.T) {
 		auth     atomic.Value
 	}
 	var other seen
-	elsewhere := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	elsewhere := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		other.requests.Add(1)
 		other.auth.Store(r.Header.Get("Authorization"))
-		trOK(w, r)
+		answerOK(w, r)
 	})
 	// Another host: the same loopback server under another name.
 	// net/http compares host names, not ports, when it decides whether
 	// Authorization follows a redirect, so the port alone would not do.
 	target := strings.Replace(elsewhere.URL, "127.0.0.1", "localhost", 1) + "/stolen"
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusFound)
 	})
 
 	t.Run("the default client does not follow", func(t *testing.T) {
-		c := newTRClient(t, srv.URL)
+		c := newServerClient(t, srv.URL)
 
-		err := trRefreshAll(context.Background(), c)
+		err := refreshAll(context.Background(), c)
 
 		var apiErr *juspay.APIError
 		require.ErrorAs(t, err, &apiErr)
@@ -307,9 +307,9 @@ func TestE2ERedirectNeverCarriesTheKey(t *testing.T) {
 	t.Run("a merchant's client that follows drops Authorization", func(t *testing.T) {
 		hc := &http.Client{Transport: &http.Transport{}} // Go's default redirect policy
 		defer hc.CloseIdleConnections()
-		c := newTRClient(t, srv.URL, juspay.WithHTTPClient(hc))
+		c := newServerClient(t, srv.URL, juspay.WithHTTPClient(hc))
 
-		require.NoError(t, trRefreshAll(context.Background(), c))
+		require.NoError(t, refreshAll(context.Background(), c))
 
 		require.EqualValues(t, 1, other.requests.Load(), "the redirect was followed")
 		assert.Empty(t, other.auth.Load(), "the key did not follow it to another host")
@@ -323,12 +323,12 @@ func TestE2ERedirectNeverCarriesTheKey(t *testing.T) {
 func TestE2EDefaultClientHonoursReplacedDefaultTransport(t *testing.T) {
 	httpmock.Activate()
 	t.Cleanup(httpmock.DeactivateAndReset)
-	httpmock.RegisterResponder(http.MethodGet, "https://sandbox.juspay.in"+trWalletPath,
-		httpmock.NewStringResponder(http.StatusOK, string(trWalletsBody(1))))
+	httpmock.RegisterResponder(http.MethodGet, "https://sandbox.juspay.in"+refreshPath,
+		httpmock.NewStringResponder(http.StatusOK, string(walletsBody(1))))
 
-	c, err := juspay.NewClient(trAPIKey, juspay.WithMerchantID(trMerchant))
+	c, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID))
 	require.NoError(t, err)
-	list, err := c.Wallets.RefreshAll(context.Background(), trCustomer)
+	list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
 
 	require.NoError(t, err)
 	assert.Len(t, list.Wallets, 1)

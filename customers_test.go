@@ -15,7 +15,7 @@ import (
 )
 
 func TestCheckEligibilityRequest(t *testing.T) {
-	amount := lcAmount("100.50")
+	amount := amt("100.50")
 	cases := []struct {
 		name string
 		p    *juspay.EligibilityParams
@@ -28,7 +28,7 @@ func TestCheckEligibilityRequest(t *testing.T) {
 		},
 		{
 			name: "an amount with an exponent, in positional notation",
-			p:    &juspay.EligibilityParams{Amount: lcAmount("1.5e2")},
+			p:    &juspay.EligibilityParams{Amount: amt("1.5e2")},
 			form: url.Values{"amount": {"150"}},
 		},
 		{
@@ -38,7 +38,7 @@ func TestCheckEligibilityRequest(t *testing.T) {
 		},
 		{
 			name: "an amount no float64 holds",
-			p:    &juspay.EligibilityParams{Amount: lcAmount("12345678901234567.89")},
+			p:    &juspay.EligibilityParams{Amount: amt("12345678901234567.89")},
 			form: url.Values{"amount": {"12345678901234567.89"}},
 		},
 		{
@@ -51,20 +51,20 @@ func TestCheckEligibilityRequest(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newLCMock(t, lcJSON(200, lcSamples["eligibility--response"]))
-			_, err := m.client().Customers.CheckEligibility(context.Background(), "cth_eN4e/4kR12CJV", tc.p)
+			c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
+			_, err := c.Customers.CheckEligibility(context.Background(), "cth_eN4e/4kR12CJV", tc.p)
 			require.NoError(t, err)
-			r := m.only()
-			assert.Equal(t, http.MethodPost, r.Method)
-			assert.Equal(t, "/customers/cth_eN4e%2F4kR12CJV/eligibility", r.Path)
-			lcAssertHeaders(t, r, "cth_eN4e/4kR12CJV")
-			lcAssertBody(t, r, tc.form)
+			r, body := m.only(t)
+			testMethod(t, r, http.MethodPost)
+			assert.Equal(t, "/customers/cth_eN4e%2F4kR12CJV/eligibility", r.URL.EscapedPath())
+			testHeaders(t, r, "cth_eN4e/4kR12CJV")
+			testFormValues(t, r, body, tc.form)
 		})
 	}
 
 	t.Run("gateway_data is one JSON object of every gateway", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, lcSamples["eligibility--response"]))
-		_, err := m.client().Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{
+		c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
+		_, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{
 			OrderID: "ord_1",
 			GatewayData: map[string]json.RawMessage{
 				"SIMPL":   json.RawMessage(`{"a": 1}`),
@@ -72,16 +72,18 @@ func TestCheckEligibilityRequest(t *testing.T) {
 			},
 		})
 		require.NoError(t, err)
-		form, err := url.ParseQuery(m.only().Body)
+		_, body := m.only(t)
+		form, err := url.ParseQuery(string(body))
 		require.NoError(t, err)
 		assert.JSONEq(t, `{"SIMPL":{"a":1},"LAZYPAY":["x",2.50]}`, form.Get("gateway_data"))
 	})
 	t.Run("WithRoutingID", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, lcSamples["eligibility--response"]))
-		_, err := m.client().Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"},
+		c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
+		_, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"},
 			juspay.WithRoutingID("cart_9"))
 		require.NoError(t, err)
-		lcAssertHeaders(t, m.only(), "cart_9")
+		r, _ := m.only(t)
+		testHeaders(t, r, "cart_9")
 	})
 }
 
@@ -103,7 +105,7 @@ func TestCheckEligibilitySamples(t *testing.T) {
 			{
 				Status: "SUCCESS", PaymentMethodType: "WALLET", PaymentMethod: "SIMPL", IsEligible: true,
 				GatewayErrorMessage: "linking_required", GatewayErrorCode: "linking_required",
-				EligibilityStrategy: "USER", Description: "Simpl Wallet", Balance: lcAmount("0"),
+				EligibilityStrategy: "USER", Description: "Simpl Wallet", Balance: amt("0"),
 			},
 		}}},
 		{"eligibility--error", &juspay.Eligibility{PaymentMethods: []juspay.PaymentMethodEligibility{{
@@ -113,12 +115,12 @@ func TestCheckEligibilitySamples(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.sample, func(t *testing.T) {
-			body := lcSamples[tc.sample]
-			m := newLCMock(t, lcJSON(200, body))
-			got, err := m.client().Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{Amount: lcAmount("1")})
+			body := samples[tc.sample]
+			c, _ := newRecordedClient(t, jsonResponder(200, body))
+			got, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{Amount: amt("1")})
 			require.NoError(t, err, "a gateway's failure arrives inside a 200 and is not an error")
 			assert.Equal(t, tc.want, got)
-			lcCovers(t, body, got)
+			covers(t, body, got)
 		})
 	}
 }
@@ -133,9 +135,9 @@ func TestCheckEligibilityTolerantDecoding(t *testing.T) {
 			juspay.PaymentMethodEligibility{PaymentMethod: "SIMPL", IsEligible: true}},
 		{"is_eligible false as a string", `{"is_eligible":"false"}`, juspay.PaymentMethodEligibility{}},
 		{"is_eligible null", `{"is_eligible":null}`, juspay.PaymentMethodEligibility{}},
-		{"balance as a string", `{"balance":"1500.75"}`, juspay.PaymentMethodEligibility{Balance: lcAmount("1500.75")}},
+		{"balance as a string", `{"balance":"1500.75"}`, juspay.PaymentMethodEligibility{Balance: amt("1500.75")}},
 		{"balance as a number keeps its digits", `{"balance":12345678901234567.89}`,
-			juspay.PaymentMethodEligibility{Balance: lcAmount("12345678901234567.89")}},
+			juspay.PaymentMethodEligibility{Balance: amt("12345678901234567.89")}},
 		{"balance empty", `{"balance":""}`, juspay.PaymentMethodEligibility{}},
 		{"balance null", `{"balance":null}`, juspay.PaymentMethodEligibility{}},
 		{"a numeric error code keeps its digits", `{"gateway_error_code":500,"status":"ERROR"}`,
@@ -145,8 +147,8 @@ func TestCheckEligibilityTolerantDecoding(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newLCMock(t, lcJSON(200, `{"payment_methods_eligibility":[`+tc.item+`]}`))
-			got, err := m.client().Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
+			c, _ := newRecordedClient(t, jsonResponder(200, `{"payment_methods_eligibility":[`+tc.item+`]}`))
+			got, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
 			require.NoError(t, err)
 			require.Len(t, got.PaymentMethods, 1)
 			assert.Equal(t, tc.want, got.PaymentMethods[0])
@@ -160,8 +162,8 @@ func TestCheckEligibilityTolerantDecoding(t *testing.T) {
 			`{"balance":{"value":1}}`:   "balance",
 			`{"due_date":["tomorrow"]}`: "due_date",
 		} {
-			m := newLCMock(t, lcJSON(200, `{"payment_methods_eligibility":[`+item+`]}`))
-			_, err := m.client().Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
+			c, _ := newRecordedClient(t, jsonResponder(200, `{"payment_methods_eligibility":[`+item+`]}`))
+			_, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
 			require.Error(t, err, item)
 			assert.Contains(t, err.Error(), field, item)
 		}
@@ -169,7 +171,7 @@ func TestCheckEligibilityTolerantDecoding(t *testing.T) {
 }
 
 func TestCheckEligibilityValidation(t *testing.T) {
-	zero, negative := lcAmount("0"), lcAmount("-5")
+	zero, negative := amt("0"), amt("-5")
 	cases := []struct {
 		name       string
 		customerID string
@@ -186,19 +188,19 @@ func TestCheckEligibilityValidation(t *testing.T) {
 		{"zero amount", "cth_1", &juspay.EligibilityParams{Amount: zero}, "juspay: check eligibility: Amount 0 is not positive"},
 		{"zero Amount value", "cth_1", &juspay.EligibilityParams{Amount: &juspay.Amount{}}, "juspay: check eligibility: Amount 0 is not positive"},
 		{"negative amount", "cth_1", &juspay.EligibilityParams{Amount: negative}, "juspay: check eligibility: Amount -5 is not positive"},
-		{"amount too large to write out", "cth_1", &juspay.EligibilityParams{Amount: lcAmount("1e60")}, "juspay: check eligibility: Amount 1e60 is out of range"},
+		{"amount too large to write out", "cth_1", &juspay.EligibilityParams{Amount: amt("1e60")}, "juspay: check eligibility: Amount 1e60 is out of range"},
 		{"21-character order ID", "cth_1", &juspay.EligibilityParams{OrderID: strings.Repeat("o", 21)}, "juspay: check eligibility: OrderID"},
-		{"gateway data that is not JSON", "cth_1", &juspay.EligibilityParams{Amount: lcAmount("10"),
+		{"gateway data that is not JSON", "cth_1", &juspay.EligibilityParams{Amount: amt("10"),
 			GatewayData: map[string]json.RawMessage{"SIMPL": json.RawMessage(`{"a":`)}}, `juspay: check eligibility: GatewayData["SIMPL"] is not valid JSON`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newLCMock(t, lcJSON(200, lcSamples["eligibility--response"]))
-			got, err := m.client().Customers.CheckEligibility(context.Background(), tc.customerID, tc.p)
+			c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
+			got, err := c.Customers.CheckEligibility(context.Background(), tc.customerID, tc.p)
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q should start with %q", err, tc.want)
 			assert.Nil(t, got)
-			assert.Equal(t, 0, m.calls(), "nothing may be sent")
+			assert.Equal(t, 0, m.count(), "nothing may be sent")
 		})
 	}
 }

@@ -28,8 +28,8 @@ import (
 // faultEnv is what one cell of the matrix runs against.
 type faultEnv struct {
 	t         *testing.T
-	srv       *trServer // nil for connection refused
-	elsewhere *trServer // the other host a redirect points to
+	srv       *testServer // nil for connection refused
+	elsewhere *testServer // the other host a redirect points to
 }
 
 // faultWant is what one call through a fault must come to.
@@ -66,7 +66,7 @@ func TestFaultMatrix(t *testing.T) {
 		},
 		{
 			name:  "reset before headers",
-			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) { trReset(env.t, w) },
+			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) { resetConn(env.t, w) },
 			read:  faultWant{attempts: 3, class: isReset, most: 2 * time.Second},
 			write: faultWant{attempts: 1, class: all(isReset, isOutcomeUnknown), most: 2 * time.Second},
 		},
@@ -76,14 +76,14 @@ func TestFaultMatrix(t *testing.T) {
 				w.Header().Set("Content-Length", "4096")
 				w.WriteHeader(http.StatusOK)
 				_, _ = io.WriteString(w, `{"list":[{"wallet":"PAYTM",`)
-				trReset(env.t, w) // flushes what was written, then resets
+				resetConn(env.t, w) // flushes what was written, then resets
 			},
 			read:  faultWant{attempts: 3, class: isReset, most: 2 * time.Second},
 			write: faultWant{attempts: 1, class: all(isReset, isOutcomeUnknown), most: 2 * time.Second},
 		},
 		{
 			name:  "slow headers past the attempt timeout",
-			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) { trHold(r) },
+			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) { holdRequest(r) },
 			opts:  slow,
 			read:  faultWant{attempts: 3, class: isAttemptTimeout, least: 3 * faultAttemptTimeout, most: 5 * time.Second},
 			write: faultWant{attempts: 1, class: all(isAttemptTimeout, isOutcomeUnknown), least: faultAttemptTimeout, most: 3 * time.Second},
@@ -95,7 +95,7 @@ func TestFaultMatrix(t *testing.T) {
 				w.WriteHeader(http.StatusOK)
 				_, _ = io.WriteString(w, `{"list":[`)
 				_ = http.NewResponseController(w).Flush()
-				trHold(r)
+				holdRequest(r)
 			},
 			opts:  slow,
 			read:  faultWant{attempts: 3, class: isAttemptTimeout, least: 3 * faultAttemptTimeout, most: 5 * time.Second},
@@ -137,7 +137,7 @@ func TestFaultMatrix(t *testing.T) {
 			name: "429 with Retry-After in seconds",
 			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Retry-After", "1")
-				trStatus(w, http.StatusTooManyRequests)
+				writeStatus(w, http.StatusTooManyRequests)
 			},
 			// Two waits of exactly 1s, where the backoff alone is 1ms.
 			read:  faultWant{attempts: 3, class: isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), least: 2 * time.Second, most: 6 * time.Second},
@@ -148,7 +148,7 @@ func TestFaultMatrix(t *testing.T) {
 			name: "429 with Retry-After as an HTTP date",
 			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Retry-After", time.Now().Add(2*time.Second).UTC().Format(http.TimeFormat))
-				trStatus(w, http.StatusTooManyRequests)
+				writeStatus(w, http.StatusTooManyRequests)
 			},
 			// now+2s in whole seconds is 1 to 2 s away: two waits of 1s or more.
 			read:  faultWant{attempts: 3, class: isAPIError(http.StatusTooManyRequests, juspay.ErrRateLimited, "e429"), least: 1900 * time.Millisecond, most: 7 * time.Second},
@@ -159,7 +159,7 @@ func TestFaultMatrix(t *testing.T) {
 			name: "Retry-After beyond the backoff maximum",
 			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Retry-After", "3600")
-				trStatus(w, http.StatusServiceUnavailable)
+				writeStatus(w, http.StatusServiceUnavailable)
 			},
 			// Gives up at once with the answer, rather than sleep an hour.
 			read:  faultWant{attempts: 1, class: isAPIError(http.StatusServiceUnavailable, juspay.ErrServer, "e503"), most: 5 * time.Second},
@@ -191,8 +191,8 @@ func TestFaultMatrix(t *testing.T) {
 		want  func(faultRow) faultWant
 		write bool
 	}{
-		{"read", trRefreshAll, func(r faultRow) faultWant { return r.read }, false},
-		{"write", trLink, func(r faultRow) faultWant { return r.write }, true},
+		{"read", refreshAll, func(r faultRow) faultWant { return r.read }, false},
+		{"write", linkWallet, func(r faultRow) faultWant { return r.write }, true},
 	}
 
 	for _, row := range rows {
@@ -201,23 +201,23 @@ func TestFaultMatrix(t *testing.T) {
 				t.Parallel()
 				want := call.want(row)
 				env := &faultEnv{t: t}
-				env.elsewhere = newTRServer(t, trOK)
+				env.elsewhere = newTestServer(t, answerOK)
 				var faulty atomic.Bool
 				faulty.Store(true)
 				baseURL := ""
 				if row.refused {
-					baseURL = trClosedURL(t)
+					baseURL = closedURL(t)
 				} else {
-					env.srv = newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+					env.srv = newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 						if faulty.Load() {
 							row.serve(env, w, r)
 							return
 						}
-						trOK(w, r)
+						answerOK(w, r)
 					})
 					baseURL = env.srv.URL
 				}
-				var log trAttempts
+				var log attemptLog
 				opts := append([]juspay.Option{
 					juspay.WithLogger(log.logger()),
 					juspay.WithMaxRetries(2),
@@ -225,7 +225,7 @@ func TestFaultMatrix(t *testing.T) {
 					// and a 3s ceiling the 1-2s Retry-Afters fit under.
 					juspay.WithRetryBackoff(time.Millisecond, 3*time.Second),
 				}, row.opts...)
-				c := newTRClient(t, baseURL, opts...)
+				c := newServerClient(t, baseURL, opts...)
 				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 				defer cancel()
 
@@ -242,7 +242,7 @@ func TestFaultMatrix(t *testing.T) {
 				assert.NoError(t, ctx.Err(), "the caller's context did not end the call")
 				assert.LessOrEqual(t, took, want.most, "returned in time")
 				assert.GreaterOrEqual(t, took, want.least, "waited as long as asked")
-				assert.NotContains(t, err.Error(), trAPIKey)
+				assert.NotContains(t, err.Error(), testAPIKey)
 				if call.write {
 					assert.NotContains(t, err.Error(), "123456", "the OTP stays out of errors")
 				}

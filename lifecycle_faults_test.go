@@ -56,19 +56,19 @@ var lcRetried = []struct {
 }{
 	{"List", func(ctx context.Context, c *juspay.Client) (any, error) {
 		return c.Wallets.List(ctx, "cth_1")
-	}, lcSamples["list-wallets--response"]},
+	}, samples["list-wallets--response"]},
 	{"RefreshAll", func(ctx context.Context, c *juspay.Client) (any, error) {
 		return c.Wallets.RefreshAll(ctx, "cth_1")
-	}, lcSamples["refresh-all--response"]},
+	}, samples["refresh-all--response"]},
 	{"Get", func(ctx context.Context, c *juspay.Client) (any, error) {
 		return c.Wallets.Get(ctx, "wlt_1")
-	}, lcSamples["get-wallet--response"]},
+	}, samples["get-wallet--response"]},
 	{"Refresh", func(ctx context.Context, c *juspay.Client) (any, error) {
 		return c.Wallets.Refresh(ctx, "wlt_1")
-	}, lcSamples["refresh-wallet--response"]},
+	}, samples["refresh-wallet--response"]},
 	{"CheckEligibility", func(ctx context.Context, c *juspay.Client) (any, error) {
 		return c.Customers.CheckEligibility(ctx, "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
-	}, lcSamples["eligibility--response"]},
+	}, samples["eligibility--response"]},
 }
 
 // TestWritesNeverRepeat: a write whose request may have reached Juspay is
@@ -79,18 +79,18 @@ func TestWritesNeverRepeat(t *testing.T) {
 		name string
 		fail error
 	}{
-		{"connection reset", lcReset},
+		{"connection reset", errReset},
 		{"truncated response", io.ErrUnexpectedEOF},
 	}
 	for _, w := range lcWrites {
 		t.Run(w.name, func(t *testing.T) {
 			for _, f := range faults {
 				t.Run(f.name, func(t *testing.T) {
-					m := newLCMock(t, lcSeq(lcFail(f.fail), lcJSON(200, `{}`)))
-					got, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+					c, m := newRecordedClient(t, sequence(failResponder(f.fail), jsonResponder(200, `{}`)), juspay.WithMaxRetries(2))
+					got, err := w.call(context.Background(), c)
 					require.Error(t, err)
 					assert.Nil(t, got)
-					assert.Equal(t, 1, m.calls(), "a write that may have left is never repeated")
+					assert.Equal(t, 1, m.count(), "a write that may have left is never repeated")
 					assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 					assert.ErrorIs(t, err, f.fail, "the cause stays reachable")
 					var apiErr *juspay.APIError
@@ -100,10 +100,10 @@ func TestWritesNeverRepeat(t *testing.T) {
 			}
 			for _, status := range []int{http.StatusServiceUnavailable, http.StatusTooManyRequests, http.StatusInternalServerError} {
 				t.Run(http.StatusText(status), func(t *testing.T) {
-					m := newLCMock(t, lcSeq(lcJSON(status, `{"status":"ERROR","error_code":"busy"}`), lcJSON(200, `{}`)))
-					_, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+					c, m := newRecordedClient(t, sequence(jsonResponder(status, `{"status":"ERROR","error_code":"busy"}`), jsonResponder(200, `{}`)), juspay.WithMaxRetries(2))
+					_, err := w.call(context.Background(), c)
 					require.Error(t, err)
-					assert.Equal(t, 1, m.calls(), "any answer ends a write")
+					assert.Equal(t, 1, m.count(), "any answer ends a write")
 					var apiErr *juspay.APIError
 					require.ErrorAs(t, err, &apiErr)
 					assert.Equal(t, status, apiErr.StatusCode)
@@ -111,28 +111,28 @@ func TestWritesNeverRepeat(t *testing.T) {
 				})
 			}
 			t.Run("refused dial is retried", func(t *testing.T) {
-				m := newLCMock(t, lcSeq(lcFail(lcRefused), lcFail(lcRefused), lcJSON(200, lcSamples["link-wallet--response"])))
-				got, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				c, m := newRecordedClient(t, sequence(failResponder(errRefused), failResponder(errRefused), jsonResponder(200, samples["link-wallet--response"])), juspay.WithMaxRetries(2))
+				got, err := w.call(context.Background(), c)
 				require.NoError(t, err, "a request that never left may be sent again")
 				assert.NotNil(t, got)
-				assert.Equal(t, 3, m.calls())
+				assert.Equal(t, 3, m.count())
 			})
 			t.Run("refused dial every time", func(t *testing.T) {
-				m := newLCMock(t, lcFail(lcRefused))
-				_, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				c, m := newRecordedClient(t, failResponder(errRefused), juspay.WithMaxRetries(2))
+				_, err := w.call(context.Background(), c)
 				require.Error(t, err)
-				assert.Equal(t, 3, m.calls())
+				assert.Equal(t, 3, m.count())
 				assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "nothing left: the outcome is known")
 				assert.ErrorIs(t, err, syscall.ECONNREFUSED)
 			})
 			t.Run("attempt timeout", func(t *testing.T) {
-				m := newLCMock(t, func(req *http.Request) (*http.Response, error) {
+				c, m := newRecordedClient(t, func(req *http.Request) (*http.Response, error) {
 					<-req.Context().Done() // the request arrived; the answer never comes
 					return nil, req.Context().Err()
-				})
-				_, err := w.call(context.Background(), m.client(juspay.WithMaxRetries(2), juspay.WithTimeout(20*time.Millisecond)))
+				}, juspay.WithMaxRetries(2), juspay.WithTimeout(20*time.Millisecond))
+				_, err := w.call(context.Background(), c)
 				require.Error(t, err)
-				assert.Equal(t, 1, m.calls())
+				assert.Equal(t, 1, m.count())
 				assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 				assert.ErrorIs(t, err, context.DeadlineExceeded)
 			})
@@ -146,19 +146,19 @@ func TestReadsRetry(t *testing.T) {
 	for _, r := range lcRetried {
 		t.Run(r.name, func(t *testing.T) {
 			t.Run("connection reset every time", func(t *testing.T) {
-				m := newLCMock(t, lcFail(lcReset))
-				_, err := r.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				c, m := newRecordedClient(t, failResponder(errReset), juspay.WithMaxRetries(2))
+				_, err := r.call(context.Background(), c)
 				require.Error(t, err)
-				assert.Equal(t, 3, m.calls(), "the first attempt and 2 retries")
+				assert.Equal(t, 3, m.count(), "the first attempt and 2 retries")
 				assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "a read has no outcome to lose")
 				assert.ErrorIs(t, err, syscall.ECONNRESET)
 			})
 			t.Run("reset then 503 then success", func(t *testing.T) {
-				m := newLCMock(t, lcSeq(lcFail(lcReset), lcJSON(503, `{}`), lcJSON(200, r.answer)))
-				got, err := r.call(context.Background(), m.client(juspay.WithMaxRetries(2)))
+				c, m := newRecordedClient(t, sequence(failResponder(errReset), jsonResponder(503, `{}`), jsonResponder(200, r.answer)), juspay.WithMaxRetries(2))
+				got, err := r.call(context.Background(), c)
 				require.NoError(t, err)
 				assert.NotNil(t, got)
-				assert.Equal(t, 3, m.calls())
+				assert.Equal(t, 3, m.count())
 			})
 		})
 	}
@@ -199,20 +199,20 @@ func TestLifecycleSecretsStayOut(t *testing.T) {
 			t.Run("echoed in an error response", func(t *testing.T) {
 				var logs bytes.Buffer
 				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				m := newLCMock(t, lcJSON(400, `{"status":"Invalid Request","error_code":"invalid","error_message":"bad value `+tc.secret+`"}`))
-				err := tc.call(context.Background(), m.client(juspay.WithLogger(logger)))
+				c, _ := newRecordedClient(t, jsonResponder(400, `{"status":"Invalid Request","error_code":"invalid","error_message":"bad value `+tc.secret+`"}`), juspay.WithLogger(logger))
+				err := tc.call(context.Background(), c)
 				require.Error(t, err)
 				assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
 				assert.Contains(t, err.Error(), "bad value", "the message is kept")
 				assert.NotContains(t, err.Error(), tc.secret)
 				assert.NotContains(t, logs.String(), tc.secret)
-				assert.NotContains(t, logs.String(), lcAPIKey)
+				assert.NotContains(t, logs.String(), testAPIKey)
 			})
 			t.Run("echoed in a transport error", func(t *testing.T) {
 				var logs bytes.Buffer
 				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				m := newLCMock(t, lcFail(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("proxy refused " + tc.secret)}))
-				err := tc.call(context.Background(), m.client(juspay.WithLogger(logger), juspay.WithMaxRetries(1)))
+				c, _ := newRecordedClient(t, failResponder(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("proxy refused " + tc.secret)}), juspay.WithLogger(logger), juspay.WithMaxRetries(1))
+				err := tc.call(context.Background(), c)
 				require.Error(t, err)
 				assert.NotContains(t, err.Error(), tc.secret)
 				assert.NotContains(t, logs.String(), tc.secret)
@@ -228,7 +228,7 @@ func TestLifecycleSecretsStayOut(t *testing.T) {
 // twice, so there is none, and the error says the outcome is unknown.
 func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
 	var got atomic.Value
-	srv, requests := lcServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if err := r.ParseForm(); err == nil {
 			got.Store(r.PostForm)
 		}
@@ -238,20 +238,20 @@ func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
 		}
 		conn.Close()
 	})
-	c := lcServerClient(t, srv)
+	c := newServerClient(t, srv.URL)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // generous: it must not hang
 	defer cancel()
-	txn, err := c.Payments.DirectDebit(ctx, lcDebitParams())
+	txn, err := c.Payments.DirectDebit(ctx, debitParams())
 	require.Error(t, err)
 	assert.Nil(t, txn)
-	assert.Equal(t, int64(1), requests.Load(), "attempted exactly once")
+	assert.Equal(t, int64(1), srv.requests.Load(), "attempted exactly once")
 	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 	assert.NotErrorIs(t, err, context.DeadlineExceeded)
 	var apiErr *juspay.APIError
 	assert.False(t, errors.As(err, &apiErr))
 	assert.True(t, strings.HasPrefix(err.Error(), "juspay: direct debit: "), err.Error())
-	assert.NotContains(t, err.Error(), lcDebitParams().DirectWalletToken)
+	assert.NotContains(t, err.Error(), debitParams().DirectWalletToken)
 
 	form, _ := got.Load().(url.Values)
 	require.NotNil(t, form, "the server read the debit before the connection dropped")
@@ -260,17 +260,17 @@ func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
 
 // TestListConnectionDroppedIsRetried: the same fault on a read is retried.
 func TestListConnectionDroppedIsRetried(t *testing.T) {
-	srv, requests := lcServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		conn, _, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			panic(err)
 		}
 		conn.Close()
 	})
-	c := lcServerClient(t, srv)
+	c := newServerClient(t, srv.URL)
 	_, err := c.Wallets.List(context.Background(), "cth_1")
 	require.Error(t, err)
-	assert.Equal(t, int64(3), requests.Load(), "the first attempt and 2 retries")
+	assert.Equal(t, int64(3), srv.requests.Load(), "the first attempt and 2 retries")
 	assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown)
 }
 
@@ -284,7 +284,7 @@ func TestCallerCancelMidFlight(t *testing.T) {
 		call  func(ctx context.Context, c *juspay.Client) (any, error)
 	}{
 		{"DirectDebit", true, func(ctx context.Context, c *juspay.Client) (any, error) {
-			return c.Payments.DirectDebit(ctx, lcDebitParams())
+			return c.Payments.DirectDebit(ctx, debitParams())
 		}},
 		{"Link", true, func(ctx context.Context, c *juspay.Client) (any, error) {
 			return c.Wallets.Link(ctx, "wlt_1", "123456")
@@ -296,7 +296,7 @@ func TestCallerCancelMidFlight(t *testing.T) {
 	for _, tc := range calls {
 		t.Run(tc.name, func(t *testing.T) {
 			arrived := make(chan struct{}, 1)
-			srv, requests := lcServer(t, func(w http.ResponseWriter, r *http.Request) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 				_, _ = io.Copy(io.Discard, r.Body)
 				arrived <- struct{}{}
 				select {
@@ -304,7 +304,7 @@ func TestCallerCancelMidFlight(t *testing.T) {
 				case <-time.After(30 * time.Second):
 				}
 			})
-			c := lcServerClient(t, srv)
+			c := newServerClient(t, srv.URL)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			go func() {
@@ -316,7 +316,7 @@ func TestCallerCancelMidFlight(t *testing.T) {
 			}()
 			_, err := tc.call(ctx, c)
 			require.Error(t, err)
-			assert.Equal(t, int64(1), requests.Load())
+			assert.Equal(t, int64(1), srv.requests.Load())
 			assert.ErrorIs(t, err, context.Canceled)
 			if tc.write {
 				assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)

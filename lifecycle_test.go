@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -14,11 +15,11 @@ import (
 )
 
 func TestWalletLifecycleRequests(t *testing.T) {
-	listBody := lcSamples["list-wallets--response"]
-	walletBody := lcSamples["link-wallet--response"]
+	listBody := samples["list-wallets--response"]
+	walletBody := samples["link-wallet--response"]
 	cases := []struct {
 		name    string
-		call    lcCall
+		call    walletCall
 		method  string
 		path    string
 		routing string     // x-routing-id without WithRoutingID; "" sends none
@@ -125,23 +126,23 @@ func TestWalletLifecycleRequests(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Run("default routing", func(t *testing.T) {
-				m := newLCMock(t, lcJSON(200, tc.answer))
-				got, err := tc.call(context.Background(), m.client())
+				c, m := newRecordedClient(t, jsonResponder(200, tc.answer))
+				got, err := tc.call(context.Background(), c)
 				require.NoError(t, err)
 				require.NotNil(t, got)
-				r := m.only()
+				r, body := m.only(t)
 				assert.Equal(t, tc.method, r.Method)
-				assert.Equal(t, tc.path, r.Path)
-				lcAssertHeaders(t, r, tc.routing)
-				lcAssertBody(t, r, tc.form)
+				assert.Equal(t, tc.path, r.URL.EscapedPath())
+				testHeaders(t, r, tc.routing)
+				testFormValues(t, r, body, tc.form)
 			})
 			t.Run("WithRoutingID", func(t *testing.T) {
-				m := newLCMock(t, lcJSON(200, tc.answer))
-				_, err := tc.call(context.Background(), m.client(), juspay.WithRoutingID("cth_route"))
+				c, m := newRecordedClient(t, jsonResponder(200, tc.answer))
+				_, err := tc.call(context.Background(), c, juspay.WithRoutingID("cth_route"))
 				require.NoError(t, err)
-				r := m.only()
-				lcAssertHeaders(t, r, "cth_route")
-				lcAssertBody(t, r, tc.form)
+				r, body := m.only(t)
+				testHeaders(t, r, "cth_route")
+				testFormValues(t, r, body, tc.form)
 			})
 		})
 	}
@@ -154,15 +155,15 @@ func TestWalletLifecycleSamples(t *testing.T) {
 	linkedMobikwik := func(refreshed string) juspay.WalletAccount {
 		return juspay.WalletAccount{
 			Object: "wallet_account", ID: "wlt_q23xzki3pazgtezo", Wallet: "MOBIKWIK",
-			Token: "tok_winysteev9eftrwcv6me", Linked: true, CurrentBalance: lcAmount("250"),
-			LastRefreshed: lcTime(refreshed),
+			Token: "tok_winysteev9eftrwcv6me", Linked: true, CurrentBalance: amt("250"),
+			LastRefreshed: utcTime(refreshed),
 		}
 	}
 	wallet := func(call func(context.Context, *juspay.Client) (*juspay.WalletAccount, error)) func(context.Context, *juspay.Client) (any, error) {
 		return func(ctx context.Context, c *juspay.Client) (any, error) {
 			w, err := call(ctx, c)
 			if w != nil {
-				lcUTC(w)
+				toUTC(w)
 			}
 			return w, err
 		}
@@ -171,7 +172,7 @@ func TestWalletLifecycleSamples(t *testing.T) {
 		l, err := c.Wallets.List(ctx, "cth_1")
 		if l != nil {
 			for i := range l.Wallets {
-				lcUTC(&l.Wallets[i])
+				toUTC(&l.Wallets[i])
 			}
 		}
 		return l, err
@@ -200,8 +201,8 @@ func TestWalletLifecycleSamples(t *testing.T) {
 			Object: "list", Count: 1, Total: 1,
 			Wallets: []juspay.WalletAccount{{
 				Object: "wallet_account", ID: "wlt_x1****K6am", Wallet: "PAYTM", JuspayBankCode: "JP_PAYTM",
-				Token: "tk_04ec****cff6f4095a", Linked: true, CurrentBalance: lcAmount("109.55"),
-				LastRefreshed: lcTime("2022-02-17T06:58:08Z"),
+				Token: "tk_04ec****cff6f4095a", Linked: true, CurrentBalance: amt("109.55"),
+				LastRefreshed: utcTime("2022-02-17T06:58:08Z"),
 				Metadata:      juspay.WalletMetadata{MobileNumber: "77****78"},
 			}},
 		}},
@@ -216,19 +217,19 @@ func TestWalletLifecycleSamples(t *testing.T) {
 		}},
 		{"get-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
 			return c.Wallets.Get(ctx, "wlt_q23xzki3pazgtezo")
-		}), lcPtr(linkedMobikwik("2016-08-02T08:07:52+0000"))},
+		}), ptr(linkedMobikwik("2016-08-02T08:07:52+0000"))},
 		{"authenticate--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
 			return c.Wallets.Authenticate(ctx, "wlt_q23xzki3pazgtezo", nil)
 		}), &unlinkedMobikwik},
 		{"link-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
 			return c.Wallets.Link(ctx, "wlt_q23xzki3pazgtezo", "123456")
-		}), lcPtr(linkedMobikwik("2016-08-01T08:07:52+0000"))},
+		}), ptr(linkedMobikwik("2016-08-01T08:07:52+0000"))},
 		{"delink-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
 			return c.Wallets.Delink(ctx, "wlt_q23xzki3pazgtezo")
 		}), &unlinkedMobikwik}, // linked arrives as the string "false"
 		{"refresh-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
 			return c.Wallets.Refresh(ctx, "wlt_q23xzki3pazgtezo")
-		}), lcPtr(linkedMobikwik("2016-08-02T08:07:52+0000"))}, // linked arrives as the string "true"
+		}), ptr(linkedMobikwik("2016-08-02T08:07:52+0000"))}, // linked arrives as the string "true"
 		{"update-mobile--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
 			return c.Wallets.UpdateMobileNumber(ctx, "wlt_yvuidaupkvz3", "7777777777")
 		}), &juspay.WalletAccount{
@@ -238,13 +239,13 @@ func TestWalletLifecycleSamples(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.sample, func(t *testing.T) {
-			body, ok := lcSamples[tc.sample]
+			body, ok := samples[tc.sample]
 			require.True(t, ok, "no sample %s", tc.sample)
-			m := newLCMock(t, lcJSON(200, body))
-			got, err := tc.call(context.Background(), m.client())
+			c, _ := newRecordedClient(t, jsonResponder(200, body))
+			got, err := tc.call(context.Background(), c)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got)
-			lcCovers(t, body, got)
+			covers(t, body, got)
 		})
 	}
 }
@@ -252,13 +253,13 @@ func TestWalletLifecycleSamples(t *testing.T) {
 // TestWalletLifecycleWrongOTP: Juspay answers a wrong OTP with 200 and the
 // wallet still unlinked. That is the answer, not an error.
 func TestWalletLifecycleWrongOTP(t *testing.T) {
-	m := newLCMock(t, lcJSON(200, lcSamples["authenticate--response"]))
-	w, err := m.client().Wallets.Link(context.Background(), "wlt_q23xzki3pazgtezo", "000000")
+	c, m := newRecordedClient(t, jsonResponder(200, samples["authenticate--response"]))
+	w, err := c.Wallets.Link(context.Background(), "wlt_q23xzki3pazgtezo", "000000")
 	require.NoError(t, err)
 	assert.False(t, w.Linked)
 	assert.Nil(t, w.CurrentBalance)
 	assert.Empty(t, w.Token)
-	assert.Equal(t, 1, m.calls())
+	assert.Equal(t, 1, m.count())
 }
 
 // TestWalletLifecycleValidation: every call refused on the client side
@@ -307,19 +308,41 @@ func TestWalletLifecycleValidation(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newLCMock(t, lcJSON(200, lcSamples["link-wallet--response"]))
-			got, err := tc.call(m.client())
+			c, m := newRecordedClient(t, jsonResponder(200, samples["link-wallet--response"]))
+			got, err := tc.call(c)
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q should start with %q", err, tc.want)
 			assert.Nil(t, got)
-			assert.Equal(t, 0, m.calls(), "nothing may be sent")
+			assert.Equal(t, 0, m.count(), "nothing may be sent")
 		})
 	}
 
 	t.Run("UpdateMobileNumber from 2019-09-17 on", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, lcSamples["update-mobile--response"]))
-		_, err := m.client(juspay.WithAPIVersion("2019-09-17")).Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777")
+		c, m := newRecordedClient(t, jsonResponder(200, samples["update-mobile--response"]), juspay.WithAPIVersion("2019-09-17"))
+		_, err := c.Wallets.UpdateMobileNumber(ctx, "wlt_1", "7777777777")
 		require.NoError(t, err)
-		assert.Equal(t, "2019-09-17", m.only().Header.Get("Version"))
+		r, _ := m.only(t)
+		testHeader(t, r, "Version", "2019-09-17")
 	})
+}
+
+// walletCall is one lifecycle method called with fixed arguments.
+type walletCall func(ctx context.Context, c *juspay.Client, opts ...juspay.Option) (any, error)
+
+// utcTime is a UTC instant of a sample's last_refreshed.
+func utcTime(s string) time.Time {
+	t, err := time.Parse("2006-01-02T15:04:05Z0700", s)
+	if err != nil {
+		panic(err)
+	}
+	return t.UTC()
+}
+
+// toUTC puts a wallet's times in UTC, so that equal instants compare equal
+// whatever location the decoder gave them.
+func toUTC(w *juspay.WalletAccount) {
+	w.LastRefreshed = w.LastRefreshed.UTC()
+	for i := range w.SubDetails {
+		w.SubDetails[i].LastRefreshed = w.SubDetails[i].LastRefreshed.UTC()
+	}
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/gojuspay/juspay"
 )
 
-func lcDebitParams() *juspay.DirectDebitParams {
+func debitParams() *juspay.DirectDebitParams {
 	return &juspay.DirectDebitParams{OrderID: "ord_20240101_000001", PaymentMethod: "PAYTM", DirectWalletToken: "tk_04ec3a9f7cff6f4095a"}
 }
 
@@ -31,37 +31,39 @@ func TestDirectDebitRequest(t *testing.T) {
 	}
 
 	t.Run("defaults", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
-		_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+		c, m := newRecordedClient(t, jsonResponder(200, samples["direct-debit--response"]))
+		_, err := c.Payments.DirectDebit(context.Background(), debitParams())
 		require.NoError(t, err)
-		r := m.only()
+		r, body := m.only(t)
 		assert.Equal(t, http.MethodPost, r.Method)
-		assert.Equal(t, "/txns", r.Path)
-		lcAssertHeaders(t, r, "") // an order call sends no routing ID of its own
-		lcAssertBody(t, r, wantForm(lcMerchantID))
+		assert.Equal(t, "/txns", r.URL.EscapedPath())
+		testHeaders(t, r, "") // an order call sends no routing ID of its own
+		testFormValues(t, r, body, wantForm(testMerchantID))
 	})
 	t.Run("WithRoutingID", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
-		_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams(), juspay.WithRoutingID("cth_eN4e4kR12CJV"))
+		c, m := newRecordedClient(t, jsonResponder(200, samples["direct-debit--response"]))
+		_, err := c.Payments.DirectDebit(context.Background(), debitParams(), juspay.WithRoutingID("cth_eN4e4kR12CJV"))
 		require.NoError(t, err)
-		lcAssertHeaders(t, m.only(), "cth_eN4e4kR12CJV")
+		r, _ := m.only(t)
+		testHeaders(t, r, "cth_eN4e4kR12CJV")
 	})
 	t.Run("per-call WithMerchantID fills merchant_id", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
-		_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams(), juspay.WithMerchantID("merchant_other"))
+		c, m := newRecordedClient(t, jsonResponder(200, samples["direct-debit--response"]))
+		_, err := c.Payments.DirectDebit(context.Background(), debitParams(), juspay.WithMerchantID("merchant_other"))
 		require.NoError(t, err)
-		r := m.only()
+		r, body := m.only(t)
 		assert.Equal(t, "merchant_other", r.Header.Get("X-Merchantid"))
-		lcAssertBody(t, r, wantForm("merchant_other"))
+		testFormValues(t, r, body, wantForm("merchant_other"))
 	})
 	t.Run("an order ID of exactly 20 characters", func(t *testing.T) {
 		for _, id := range []string{"ord_0123456789abcdef", "órdér_0123456789abcd"} { // 20 characters, however many bytes
-			m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
-			p := lcDebitParams()
+			c, m := newRecordedClient(t, jsonResponder(200, samples["direct-debit--response"]))
+			p := debitParams()
 			p.OrderID = id
-			_, err := m.client().Payments.DirectDebit(context.Background(), p)
+			_, err := c.Payments.DirectDebit(context.Background(), p)
 			require.NoError(t, err, id)
-			form, err := url.ParseQuery(m.only().Body)
+			_, body := m.only(t)
+			form, err := url.ParseQuery(string(body))
 			require.NoError(t, err)
 			assert.Equal(t, id, form.Get("order_id"))
 		}
@@ -70,9 +72,9 @@ func TestDirectDebitRequest(t *testing.T) {
 
 func TestDirectDebitDecoding(t *testing.T) {
 	t.Run("the published sample", func(t *testing.T) {
-		body := lcSamples["direct-debit--response"]
-		m := newLCMock(t, lcJSON(200, body))
-		txn, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+		body := samples["direct-debit--response"]
+		c, _ := newRecordedClient(t, jsonResponder(200, body))
+		txn, err := c.Payments.DirectDebit(context.Background(), debitParams())
 		require.NoError(t, err)
 		assert.Equal(t, &juspay.Transaction{
 			OrderID: ":order_id", TxnID: ":txn_id", Status: juspay.TxnPendingVBV,
@@ -80,7 +82,7 @@ func TestDirectDebitDecoding(t *testing.T) {
 				Method: "GET", URL: "https://api.juspay.in/pay/start/guest/8646a7a029974fa99995fec00340a507",
 			}},
 		}, txn)
-		lcCovers(t, body, txn)
+		covers(t, body, txn)
 	})
 
 	cases := []struct {
@@ -121,8 +123,8 @@ func TestDirectDebitDecoding(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newLCMock(t, lcJSON(200, tc.body))
-			txn, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+			c, _ := newRecordedClient(t, jsonResponder(200, tc.body))
+			txn, err := c.Payments.DirectDebit(context.Background(), debitParams())
 			require.NoError(t, err)
 			assert.Equal(t, &tc.want, txn)
 		})
@@ -134,11 +136,11 @@ func TestDirectDebitDecoding(t *testing.T) {
 			`{"payment":{"authentication":{"params":"a=b"}}}`:      "payment.authentication.params",
 			`{"payment":{"authentication":{"url":["https://x"]}}}`: "payment.authentication.url",
 		} {
-			m := newLCMock(t, lcJSON(200, body))
-			_, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+			c, m := newRecordedClient(t, jsonResponder(200, body))
+			_, err := c.Payments.DirectDebit(context.Background(), debitParams())
 			require.Error(t, err, body)
 			assert.Contains(t, err.Error(), field, body)
-			assert.Equal(t, 1, m.calls(), "a body that does not decode is not a reason to debit again")
+			assert.Equal(t, 1, m.count(), "a body that does not decode is not a reason to debit again")
 			// Juspay answered, but what it answered (CHARGED or not) cannot
 			// be read: to the caller the debit's outcome is unknown.
 			assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
@@ -158,8 +160,8 @@ func TestTxnStatusConstants(t *testing.T) {
 		juspay.TxnAuthorizationFailed:  "AUTHORIZATION_FAILED",
 		juspay.TxnJuspayDeclined:       "JUSPAY_DECLINED",
 	} {
-		m := newLCMock(t, lcJSON(200, `{"status":"`+wire+`"}`))
-		txn, err := m.client().Payments.DirectDebit(context.Background(), lcDebitParams())
+		c, _ := newRecordedClient(t, jsonResponder(200, `{"status":"`+wire+`"}`))
+		txn, err := c.Payments.DirectDebit(context.Background(), debitParams())
 		require.NoError(t, err)
 		assert.Equal(t, status, txn.Status)
 	}
@@ -167,7 +169,7 @@ func TestTxnStatusConstants(t *testing.T) {
 
 func TestDirectDebitValidation(t *testing.T) {
 	with := func(edit func(p *juspay.DirectDebitParams)) *juspay.DirectDebitParams {
-		p := lcDebitParams()
+		p := debitParams()
 		edit(p)
 		return p
 	}
@@ -186,17 +188,17 @@ func TestDirectDebitValidation(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newLCMock(t, lcJSON(200, lcSamples["direct-debit--response"]))
-			txn, err := m.client().Payments.DirectDebit(context.Background(), tc.p)
+			c, m := newRecordedClient(t, jsonResponder(200, samples["direct-debit--response"]))
+			txn, err := c.Payments.DirectDebit(context.Background(), tc.p)
 			require.Error(t, err)
 			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q should start with %q", err, tc.want)
 			assert.Nil(t, txn)
-			assert.Equal(t, 0, m.calls(), "nothing may be sent")
+			assert.Equal(t, 0, m.count(), "nothing may be sent")
 		})
 	}
 	t.Run("the limit is named", func(t *testing.T) {
-		m := newLCMock(t, lcJSON(200, `{}`))
-		_, err := m.client().Payments.DirectDebit(context.Background(), with(func(p *juspay.DirectDebitParams) { p.OrderID = strings.Repeat("x", 21) }))
+		c, _ := newRecordedClient(t, jsonResponder(200, `{}`))
+		_, err := c.Payments.DirectDebit(context.Background(), with(func(p *juspay.DirectDebitParams) { p.OrderID = strings.Repeat("x", 21) }))
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "at most 20")
 	})

@@ -51,14 +51,14 @@ func TestErrorBodyCutShortIsAnAPIError(t *testing.T) {
 		attempts int64
 	}{
 		// Retried by its status, as any 503 for a read.
-		{"read", trRefreshAll, 3},
+		{"read", refreshAll, 3},
 		// Answered: never retried, and its outcome is known.
-		{"write", trLink, 1},
+		{"write", linkWallet, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := newTRServer(t, trCutErrorBody(t, false))
-			c := newTRClient(t, srv.URL, juspay.WithMaxRetries(2))
+			srv := newTestServer(t, trCutErrorBody(t, false))
+			c := newServerClient(t, srv.URL, juspay.WithMaxRetries(2))
 
 			err := tc.call(context.Background(), c)
 
@@ -80,12 +80,12 @@ func TestErrorBodyCutShortIsAnAPIError(t *testing.T) {
 // the call.
 func TestErrorBodyCutByTheCallersContext(t *testing.T) {
 	t.Parallel()
-	srv := newTRServer(t, trCutErrorBody(t, true))
-	c := newTRClient(t, srv.URL, juspay.WithMaxRetries(2))
+	srv := newTestServer(t, trCutErrorBody(t, true))
+	c := newServerClient(t, srv.URL, juspay.WithMaxRetries(2))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 
-	err := trRefreshAll(ctx, c)
+	err := refreshAll(ctx, c)
 
 	var apiErr *juspay.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -109,14 +109,14 @@ func TestRequestErrorNamesTheRequestID(t *testing.T) {
 		{"req_123456", "(request id req_[REDACTED])"}, // the OTP echoed
 		{strings.Repeat("r", 4096), "(request id " + strings.Repeat("r", 64) + "…)"},
 	} {
-		srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.Header().Set("X-Request-Id", tc.id)
 			_, _ = io.WriteString(w, `{"id":"wlt_q23xzki3pazgtezo","linked":`)
 		})
-		c := newTRClient(t, srv.URL)
+		c := newServerClient(t, srv.URL)
 
-		err := trLink(context.Background(), c)
+		err := linkWallet(context.Background(), c)
 
 		require.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 		assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
@@ -129,7 +129,7 @@ func TestRequestErrorNamesTheRequestID(t *testing.T) {
 // trTrickle answers with a valid JSON body, then goes on sending a byte
 // every 10ms until the client goes away.
 func trTrickle(w http.ResponseWriter, r *http.Request) {
-	trOK(w, r)
+	answerOK(w, r)
 	rc := http.NewResponseController(w)
 	_ = rc.Flush()
 	for {
@@ -152,13 +152,13 @@ func trTrickle(w http.ResponseWriter, r *http.Request) {
 // answer does not hold the call, even with no attempt timeout.
 func TestSuccessNotHeldByATrickle(t *testing.T) {
 	t.Parallel()
-	srv := newTRServer(t, trTrickle)
-	c := newTRClient(t, srv.URL, juspay.WithTimeout(0))
+	srv := newTestServer(t, trTrickle)
+	c := newServerClient(t, srv.URL, juspay.WithTimeout(0))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 
 	start := time.Now()
-	list, err := c.Wallets.RefreshAll(ctx, trCustomer)
+	list, err := c.Wallets.RefreshAll(ctx, testCustomerID)
 	took := time.Since(start)
 
 	require.NoError(t, err)
@@ -220,19 +220,19 @@ func TestDrainIsBounded(t *testing.T) {
 		head   string
 		most   int64
 	}{
-		{"after a decoded 2xx", http.StatusOK, string(trWalletsBody(1)), 512 << 10},
+		{"after a decoded 2xx", http.StatusOK, string(walletsBody(1)), 512 << 10},
 		{"after an error body", http.StatusNotFound, `{"error_code":"not_found"}`, 2 << 20},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := newTRServer(t, trFlood(tc.status, tc.head, 16<<20))
+			srv := newTestServer(t, trFlood(tc.status, tc.head, 16<<20))
 			inner := &http.Transport{}
 			defer inner.CloseIdleConnections()
 			counter := &trBodyCounter{rt: inner}
-			c := newTRClient(t, srv.URL, juspay.WithHTTPClient(&http.Client{Transport: counter}))
+			c := newServerClient(t, srv.URL, juspay.WithHTTPClient(&http.Client{Transport: counter}))
 
 			start := time.Now()
-			err := trRefreshAll(context.Background(), c)
+			err := refreshAll(context.Background(), c)
 
 			if tc.status == http.StatusOK {
 				require.NoError(t, err)

@@ -27,11 +27,11 @@ func TestE2ERetriedStatuses(t *testing.T) {
 
 			t.Run("gives up after the retries", func(t *testing.T) {
 				t.Parallel()
-				srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) { trStatus(w, status) })
-				var log trAttempts
-				c := newTRClient(t, srv.URL, juspay.WithLogger(log.logger()))
+				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { writeStatus(w, status) })
+				var log attemptLog
+				c := newServerClient(t, srv.URL, juspay.WithLogger(log.logger()))
 
-				err := trRefreshAll(context.Background(), c)
+				err := refreshAll(context.Background(), c)
 
 				var apiErr *juspay.APIError
 				require.ErrorAs(t, err, &apiErr)
@@ -45,16 +45,16 @@ func TestE2ERetriedStatuses(t *testing.T) {
 			t.Run("succeeds when the failure passes", func(t *testing.T) {
 				t.Parallel()
 				var n atomic.Int64
-				srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 					if n.Add(1) <= 2 {
-						trStatus(w, status)
+						writeStatus(w, status)
 						return
 					}
-					trOK(w, r)
+					answerOK(w, r)
 				})
-				c := newTRClient(t, srv.URL)
+				c := newServerClient(t, srv.URL)
 
-				list, err := c.Wallets.RefreshAll(context.Background(), trCustomer)
+				list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
 
 				require.NoError(t, err)
 				assert.Len(t, list.Wallets, 2)
@@ -84,10 +84,10 @@ func TestE2ENotRetriedStatuses(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tc.status), func(t *testing.T) {
 			t.Parallel()
-			srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) { trStatus(w, tc.status) })
-			c := newTRClient(t, srv.URL)
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { writeStatus(w, tc.status) })
+			c := newServerClient(t, srv.URL)
 
-			err := trRefreshAll(context.Background(), c)
+			err := refreshAll(context.Background(), c)
 
 			var apiErr *juspay.APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -103,17 +103,17 @@ func TestE2ENotRetriedStatuses(t *testing.T) {
 func TestE2ERetriesConnectionReset(t *testing.T) {
 	t.Parallel()
 	var n atomic.Int64
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1) <= 2 {
-			trReset(t, w)
+			resetConn(t, w)
 			return
 		}
-		trOK(w, r)
+		answerOK(w, r)
 	})
-	var log trAttempts
-	c := newTRClient(t, srv.URL, juspay.WithLogger(log.logger()))
+	var log attemptLog
+	c := newServerClient(t, srv.URL, juspay.WithLogger(log.logger()))
 
-	list, err := c.Wallets.RefreshAll(context.Background(), trCustomer)
+	list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
 
 	require.NoError(t, err)
 	assert.Len(t, list.Wallets, 2)
@@ -140,18 +140,18 @@ func TestE2ERetryAfter(t *testing.T) {
 		t.Run("honoured/"+tc.name, func(t *testing.T) {
 			t.Parallel()
 			var n atomic.Int64
-			srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 				if n.Add(1) == 1 {
 					w.Header().Set("Retry-After", tc.value())
-					trStatus(w, http.StatusTooManyRequests)
+					writeStatus(w, http.StatusTooManyRequests)
 					return
 				}
-				trOK(w, r)
+				answerOK(w, r)
 			})
-			c := newTRClient(t, srv.URL, juspay.WithRetryBackoff(time.Millisecond, 3*time.Second))
+			c := newServerClient(t, srv.URL, juspay.WithRetryBackoff(time.Millisecond, 3*time.Second))
 
 			start := time.Now()
-			err := trRefreshAll(context.Background(), c)
+			err := refreshAll(context.Background(), c)
 			took := time.Since(start)
 
 			require.NoError(t, err)
@@ -173,16 +173,16 @@ func TestE2ERetryAfter(t *testing.T) {
 	for _, tc := range beyond {
 		t.Run("beyond the maximum/"+tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Retry-After", tc.value())
-				trStatus(w, tc.status)
+				writeStatus(w, tc.status)
 			})
 			// The default backoff: at most 8s, far below what the server asks.
-			c, err := juspay.NewClient(trAPIKey, juspay.WithMerchantID(trMerchant), juspay.WithBaseURL(srv.URL))
+			c, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), juspay.WithBaseURL(srv.URL))
 			require.NoError(t, err)
 
 			start := time.Now()
-			err = trRefreshAll(context.Background(), c)
+			err = refreshAll(context.Background(), c)
 			took := time.Since(start)
 
 			var apiErr *juspay.APIError
@@ -195,18 +195,18 @@ func TestE2ERetryAfter(t *testing.T) {
 }
 
 // slowHandler never answers: it holds the request until the client gives up.
-func slowHandler(w http.ResponseWriter, r *http.Request) { trHold(r) }
+func slowHandler(w http.ResponseWriter, r *http.Request) { holdRequest(r) }
 
 func TestE2EAttemptTimeoutIsNotTheCallersContext(t *testing.T) {
 	t.Parallel()
-	srv := newTRServer(t, slowHandler)
-	var log trAttempts
-	c := newTRClient(t, srv.URL, juspay.WithTimeout(50*time.Millisecond), juspay.WithLogger(log.logger()))
+	srv := newTestServer(t, slowHandler)
+	var log attemptLog
+	c := newServerClient(t, srv.URL, juspay.WithTimeout(50*time.Millisecond), juspay.WithLogger(log.logger()))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 
 	start := time.Now()
-	err := trRefreshAll(ctx, c)
+	err := refreshAll(ctx, c)
 	took := time.Since(start)
 
 	require.Error(t, err)
@@ -224,15 +224,15 @@ func TestE2ECallerContext(t *testing.T) {
 
 	t.Run("deadline during the backoff wait", func(t *testing.T) {
 		t.Parallel()
-		srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) { trStatus(w, http.StatusServiceUnavailable) })
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { writeStatus(w, http.StatusServiceUnavailable) })
 		// The first wait is at least 15s; the caller allows 1s, room for
 		// the first attempt even on a loaded machine.
-		c := newTRClient(t, srv.URL, juspay.WithRetryBackoff(20*time.Second, 20*time.Second))
+		c := newServerClient(t, srv.URL, juspay.WithRetryBackoff(20*time.Second, 20*time.Second))
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 
 		start := time.Now()
-		err := trRefreshAll(ctx, c)
+		err := refreshAll(ctx, c)
 		took := time.Since(start)
 
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
@@ -246,11 +246,11 @@ func TestE2ECallerContext(t *testing.T) {
 	t.Run("cancelled mid-request", func(t *testing.T) {
 		t.Parallel()
 		inHandler := make(chan struct{}, 1)
-		srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) {
+		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 			inHandler <- struct{}{}
-			trHold(r)
+			holdRequest(r)
 		})
-		c := newTRClient(t, srv.URL)
+		c := newServerClient(t, srv.URL)
 		ctx, cancel := context.WithCancel(context.Background())
 		go func() {
 			<-inHandler
@@ -258,7 +258,7 @@ func TestE2ECallerContext(t *testing.T) {
 		}()
 
 		start := time.Now()
-		err := trRefreshAll(ctx, c)
+		err := refreshAll(ctx, c)
 
 		assert.ErrorIs(t, err, context.Canceled)
 		assert.NotErrorIs(t, err, context.DeadlineExceeded)
@@ -268,14 +268,14 @@ func TestE2ECallerContext(t *testing.T) {
 
 	t.Run("deadline mid-request", func(t *testing.T) {
 		t.Parallel()
-		srv := newTRServer(t, slowHandler)
-		var log trAttempts
-		c := newTRClient(t, srv.URL, juspay.WithLogger(log.logger())) // attempt timeout: the default 30s
+		srv := newTestServer(t, slowHandler)
+		var log attemptLog
+		c := newServerClient(t, srv.URL, juspay.WithLogger(log.logger())) // attempt timeout: the default 30s
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
 
 		start := time.Now()
-		err := trRefreshAll(ctx, c)
+		err := refreshAll(ctx, c)
 
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
 		assert.Less(t, time.Since(start), 5*time.Second)
@@ -285,14 +285,14 @@ func TestE2ECallerContext(t *testing.T) {
 
 	t.Run("already ended: nothing sent", func(t *testing.T) {
 		t.Parallel()
-		srv := newTRServer(t, trOK)
-		c := newTRClient(t, srv.URL)
+		srv := newTestServer(t, answerOK)
+		c := newServerClient(t, srv.URL)
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
 
-		err := trRefreshAll(ctx, c)
+		err := refreshAll(ctx, c)
 		assert.ErrorIs(t, err, context.Canceled)
-		err = trLink(ctx, c)
+		err = linkWallet(ctx, c)
 		assert.ErrorIs(t, err, context.Canceled)
 		assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "a write never sent has a known outcome")
 		assert.Zero(t, srv.requests.Load())

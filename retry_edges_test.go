@@ -73,10 +73,10 @@ func TestWriteRetriedWhenTLSHandshakeFails(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			url, accepts := trHandshakeFails(t, tc.fail)
-			var log trAttempts
-			c := newTRClient(t, url, juspay.WithMaxRetries(2), juspay.WithLogger(log.logger()))
+			var log attemptLog
+			c := newServerClient(t, url, juspay.WithMaxRetries(2), juspay.WithLogger(log.logger()))
 
-			err := trLink(context.Background(), c)
+			err := linkWallet(context.Background(), c)
 
 			require.Error(t, err)
 			assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "nothing was sent: %v", err)
@@ -95,13 +95,13 @@ func TestWriteRetriedWhenTLSHandshakeFails(t *testing.T) {
 func TestAPIErrorSaysTheBudgetRefusedARetry(t *testing.T) {
 	t.Parallel()
 	const refused = " (retry budget exhausted, not retried)"
-	srv := newTRServer(t, func(w http.ResponseWriter, r *http.Request) { trStatus(w, http.StatusServiceUnavailable) })
-	c := newTRClient(t, srv.URL, juspay.WithMaxRetries(2), juspay.WithRetryBudget(5))
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { writeStatus(w, http.StatusServiceUnavailable) })
+	c := newServerClient(t, srv.URL, juspay.WithMaxRetries(2), juspay.WithRetryBudget(5))
 
 	// One retry's worth of tokens: the first call retries once, then the
 	// budget refuses; the second cannot retry at all.
-	first := trRefreshAll(context.Background(), c)
-	second := trRefreshAll(context.Background(), c)
+	first := refreshAll(context.Background(), c)
+	second := refreshAll(context.Background(), c)
 
 	for _, err := range []error{first, second} {
 		var apiErr *juspay.APIError
@@ -113,8 +113,8 @@ func TestAPIErrorSaysTheBudgetRefusedARetry(t *testing.T) {
 	assert.EqualValues(t, 3, srv.requests.Load())
 
 	// Retries that simply ran out say nothing of the budget.
-	c = newTRClient(t, srv.URL, juspay.WithMaxRetries(2), juspay.WithRetryBudget(0))
-	err := trRefreshAll(context.Background(), c)
+	c = newServerClient(t, srv.URL, juspay.WithMaxRetries(2), juspay.WithRetryBudget(0))
+	err := refreshAll(context.Background(), c)
 	require.ErrorIs(t, err, juspay.ErrServer)
 	assert.NotContains(t, err.Error(), "budget")
 	assert.EqualValues(t, 6, srv.requests.Load())

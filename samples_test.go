@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -357,3 +358,94 @@ func jsonKeys(t reflect.Type) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// covers checks, independently of the expectations written by hand, that
+// every non-null value of the sample is in the decoded value re-encoded as
+// JSON: no field of the sample was dropped on the way.
+func covers(t *testing.T, sample string, got any) {
+	t.Helper()
+	encoded, err := json.Marshal(got)
+	require.NoError(t, err)
+	coversValue(t, "$", parseJSONValue(t, sample), parseJSONValue(t, string(encoded)))
+}
+
+func parseJSONValue(t *testing.T, s string) any {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	require.NoError(t, dec.Decode(&v))
+	return v
+}
+
+func coversValue(t *testing.T, at string, want, got any) {
+	t.Helper()
+	switch w := want.(type) {
+	case nil:
+		return // null: the zero value, nothing to keep
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !assert.True(t, ok, "%s: want an object, got %T", at, got) {
+			return
+		}
+		for k, v := range w {
+			if v == nil {
+				continue
+			}
+			gv, ok := g[k]
+			if assert.True(t, ok, "%s.%s was dropped", at, k) {
+				coversValue(t, at+"."+k, v, gv)
+			}
+		}
+	case []any:
+		g, ok := got.([]any)
+		if !assert.True(t, ok, "%s: want an array, got %T", at, got) || !assert.Len(t, g, len(w), at) {
+			return
+		}
+		for i := range w {
+			coversValue(t, at+"["+strconv.Itoa(i)+"]", w[i], g[i])
+		}
+	default:
+		if sameScalar(w, got) {
+			return
+		}
+		assert.Failf(t, "value lost", "%s: sample has %v (%T), decoded to %v (%T)", at, w, w, got, got)
+	}
+}
+
+// sameScalar compares a sample's scalar with the re-encoded one, allowing
+// the shapes the tolerant reader normalises: "true" for true, one instant in
+// two layouts, the same number as a string or a number.
+func sameScalar(want, got any) bool {
+	if want == got {
+		return true
+	}
+	ws, gs := scalarString(want), scalarString(got)
+	if ws == gs {
+		return true
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700"} {
+		wt, err1 := time.Parse(layout, ws)
+		gt, err2 := time.Parse(time.RFC3339Nano, gs)
+		if err1 == nil && err2 == nil && wt.Equal(gt) {
+			return true
+		}
+	}
+	return false
+}
+
+func scalarString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		if v {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+

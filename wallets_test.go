@@ -33,7 +33,7 @@ func TestRefreshAllRequest(t *testing.T) {
 	testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
 	testHeader(t, r, "Accept", "application/json")
 	testHeader(t, r, "User-Agent", sdkUserAgent)
-	testNoBody(t, r, body)
+	testFormValues(t, r, body, nil)
 	assert.Len(t, r.Header, 7, "no header beyond the documented ones: %v", r.Header)
 }
 
