@@ -448,4 +448,3 @@ func scalarString(v any) string {
 	}
 	return ""
 }
-
