@@ -56,27 +56,3 @@ func TestRequestErrorScrubsCallSecrets(t *testing.T) {
 		assert.True(t, errors.Is(e, context.Canceled))
 	}
 }
-
-func TestScrub(t *testing.T) {
-	s := newScrubber([]string{"tk_ecbio8b69p8aiojdnap9b8u ", "ab", ""})
-	assert.Equal(t, "token [REDACTED] and [REDACTED]!", s.scrub("token tk_ecbio8b69p8aiojdnap9b8u  and tk_ecbio8b69p8aiojdnap9b8u!"),
-		"a secret with a trailing space is scrubbed with and without it")
-	assert.Equal(t, "ab stays: too short to scrub without mangling the text", s.scrub("ab stays: too short to scrub without mangling the text"))
-	assert.Equal(t, "tk_ecbio8b69p8aiojdnap9b8u", scrubber{}.scrub("tk_ecbio8b69p8aiojdnap9b8u"), "the zero scrubber removes nothing")
-
-	more := s.with([]string{"otp_482913"})
-	assert.Equal(t, "[REDACTED] and [REDACTED]", more.scrub("otp_482913 and tk_ecbio8b69p8aiojdnap9b8u"))
-	assert.Equal(t, "otp_482913", s.scrub("otp_482913"), "with leaves the scrubber it extends alone")
-}
-
-func TestOneLine(t *testing.T) {
-	for in, want := range map[string]string{
-		"plain text":                  "plain text",
-		"a\r\nb\tc":                   "a b c",
-		"\x1b[31mred\x1b[0m":          "[31mred [0m",
-		"nul\x00byte  and   spaces\n": "nul byte and spaces",
-		"del\x7f":                     "del",
-	} {
-		assert.Equal(t, want, oneLine(in), "%q", in)
-	}
-}

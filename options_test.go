@@ -178,3 +178,137 @@ func TestWithUserAgent(t *testing.T) {
 		testHeader(t, r, "User-Agent", want)
 	}
 }
+
+func TestWithHeaderRefusesManagedHeaders(t *testing.T) {
+	managed := []string{
+		"Authorization", "authorization", "AUTHORIZATION",
+		"x-merchantid", "X-MERCHANTID", "X-MerchantId",
+		"x-routing-id", "X-ROUTING-ID",
+		"version", "Version", "VERSION",
+		"content-type", "Content-Type", "CONTENT-TYPE",
+		"accept", "ACCEPT",
+		"user-agent", "User-Agent", "USER-AGENT",
+		"host", "content-length", "transfer-encoding", "connection",
+		// net/http replays a request carrying these: a write could be sent twice.
+		"Idempotency-Key", "idempotency-key", "X-Idempotency-Key",
+	}
+	for _, key := range managed {
+		c, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), juspay.WithHeader(key, "x"))
+		assert.Nil(t, c, key)
+		assert.ErrorContains(t, err, "WithHeader", key)
+
+		// And for one call, where nothing is sent.
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, jsonResponder(200, emptyList))
+		_, err = c.Wallets.RefreshAll(context.Background(), testCustomerID, juspay.WithHeader(key, "x"))
+		assert.ErrorContains(t, err, "WithHeader", key)
+		assert.Zero(t, rec.count(), key)
+	}
+}
+
+// TestCallOptionsOverrideForOneCall makes each call with an override, then
+// one without: the override applies to its call only.
+func TestCallOptionsOverrideForOneCall(t *testing.T) {
+	other := httpmock.NewMockTransport()
+	otherRec := recordAll(other, jsonResponder(200, emptyList))
+
+	tests := []struct {
+		name  string
+		opt   juspay.Option
+		check func(t *testing.T, r *http.Request, overridden bool)
+	}{
+		{"merchant ID", juspay.WithMerchantID("merchant_call"), func(t *testing.T, r *http.Request, o bool) {
+			testHeader(t, r, "x-merchantid", pick(o, "merchant_call", testMerchantID))
+		}},
+		{"routing ID", juspay.WithRoutingID("cart_9"), func(t *testing.T, r *http.Request, o bool) {
+			testHeader(t, r, "x-routing-id", pick(o, "cart_9", testCustomerID))
+		}},
+		{"API version", juspay.WithAPIVersion("2025-01-01"), func(t *testing.T, r *http.Request, o bool) {
+			testHeader(t, r, "version", pick(o, "2025-01-01", "2023-06-30"))
+		}},
+		{"user agent", juspay.WithUserAgent("batch/2"), func(t *testing.T, r *http.Request, o bool) {
+			testHeader(t, r, "User-Agent", pick(o, "batch/2 ", "")+sdkUserAgent)
+		}},
+		{"header", juspay.WithHeader("X-Tenant", "call"), func(t *testing.T, r *http.Request, o bool) {
+			want := []string{"client"}
+			if o {
+				want = append(want, "call")
+			}
+			assert.Equal(t, want, r.Header.Values("X-Tenant"))
+		}},
+		{"base URL", juspay.WithBaseURL("https://proxy.example.com/jp"), func(t *testing.T, r *http.Request, o bool) {
+			assert.Equal(t, pick(o, "proxy.example.com", "sandbox.juspay.in"), r.URL.Host)
+			assert.Equal(t, pick(o, "/jp", "")+"/customers/"+testCustomerID+"/wallets/refresh-balances", r.URL.Path)
+		}},
+		{"environment", juspay.WithEnvironment(juspay.Production), func(t *testing.T, r *http.Request, o bool) {
+			assert.Equal(t, pick(o, "api.juspay.in", "sandbox.juspay.in"), r.URL.Host)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := newMockClient(t, juspay.WithHeader("X-Tenant", "client"))
+			rec := recordAll(mt, jsonResponder(200, emptyList))
+			for _, override := range []bool{true, false, true} {
+				var opts []juspay.Option
+				if override {
+					opts = append(opts, tt.opt)
+				}
+				_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID, opts...)
+				require.NoError(t, err)
+				reqs := rec.all()
+				tt.check(t, reqs[len(reqs)-1], override)
+			}
+		})
+	}
+
+	t.Run("HTTP client", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, jsonResponder(200, emptyList))
+		_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID, juspay.WithHTTPClient(&http.Client{Transport: other}))
+		require.NoError(t, err)
+		assert.Equal(t, 1, otherRec.count())
+		assert.Zero(t, rec.count())
+		_, err = c.Wallets.RefreshAll(context.Background(), testCustomerID)
+		require.NoError(t, err)
+		assert.Equal(t, 1, otherRec.count())
+		assert.Equal(t, 1, rec.count())
+	})
+}
+
+func pick(cond bool, yes, no string) string {
+	if cond {
+		return yes
+	}
+	return no
+}
+
+func TestInvalidCallOptionSendsNothing(t *testing.T) {
+	bad := map[string]juspay.Option{
+		"merchant ID":  juspay.WithMerchantID(""),
+		"routing ID":   juspay.WithRoutingID("a\nb"),
+		"API version":  juspay.WithAPIVersion("latest"),
+		"header":       juspay.WithHeader("Authorization", "Basic x"),
+		"header value": juspay.WithHeader("X-Tenant", "a\r\nb"),
+		"base URL":     juspay.WithBaseURL("http://evil.example.com"),
+		"environment":  juspay.WithEnvironment("prod"),
+		"HTTP client":  juspay.WithHTTPClient(nil),
+		"retries":      juspay.WithMaxRetries(-2),
+		"backoff":      juspay.WithRetryBackoff(0, 0),
+		"timeout":      juspay.WithTimeout(-5),
+		"user agent":   juspay.WithUserAgent("a\x00b"),
+		"retry budget": juspay.WithRetryBudget(10), // configures a client, not a call
+	}
+	for name, opt := range bad {
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, jsonResponder(200, emptyList))
+		list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID, juspay.WithMaxRetries(1), opt)
+		assert.Nil(t, list, name)
+		assert.Error(t, err, name)
+		assert.Zero(t, rec.count(), "%s: nothing is sent", name)
+
+		// The client is unharmed.
+		_, err = c.Wallets.RefreshAll(context.Background(), testCustomerID)
+		assert.NoError(t, err, name)
+		assert.Equal(t, 1, rec.count(), name)
+	}
+}

@@ -2,10 +2,13 @@ package juspay_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -202,4 +205,40 @@ func TestDirectDebitValidation(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "at most 20")
 	})
+}
+
+// TestDirectDebitConnectionDroppedAfterSend is the fault the never-retry
+// rule exists for, over a real connection: Juspay read the whole debit, and
+// the connection closed before any answer. A second attempt could debit
+// twice, so there is none, and the error says the outcome is unknown.
+func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
+	var got atomic.Value
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err == nil {
+			got.Store(r.PostForm)
+		}
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		conn.Close()
+	})
+	c := newServerClient(t, srv.URL)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // generous: it must not hang
+	defer cancel()
+	txn, err := c.Payments.DirectDebit(ctx, debitParams())
+	require.Error(t, err)
+	assert.Nil(t, txn)
+	assert.Equal(t, int64(1), srv.requests.Load(), "attempted exactly once")
+	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+	assert.NotErrorIs(t, err, context.DeadlineExceeded)
+	var apiErr *juspay.APIError
+	assert.False(t, errors.As(err, &apiErr))
+	assert.True(t, strings.HasPrefix(err.Error(), "juspay: direct debit: "), err.Error())
+	assert.NotContains(t, err.Error(), debitParams().DirectWalletToken)
+
+	form, _ := got.Load().(url.Values)
+	require.NotNil(t, form, "the server read the debit before the connection dropped")
+	assert.Equal(t, "tk_04ec3a9f7cff6f4095a", form.Get("direct_wallet_token"))
 }

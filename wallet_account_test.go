@@ -2,6 +2,7 @@ package juspay_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -108,5 +109,107 @@ func TestWalletAccountJSONRoundTrip(t *testing.T) {
 		var again juspay.WalletAccountList
 		require.NoError(t, json.Unmarshal(b, &again))
 		assert.Equal(t, list, inUTC(again))
+	}
+}
+
+// TestWalletLifecycleSamples decodes every wallet sample Juspay publishes
+// through the method that answers it, and compares every field.
+func TestWalletLifecycleSamples(t *testing.T) {
+	unlinkedMobikwik := juspay.WalletAccount{Object: "wallet_account", ID: "wlt_q23xzki3pazgtezo", Wallet: "MOBIKWIK"}
+	linkedMobikwik := func(refreshed string) juspay.WalletAccount {
+		return juspay.WalletAccount{
+			Object: "wallet_account", ID: "wlt_q23xzki3pazgtezo", Wallet: "MOBIKWIK",
+			Token: "tok_winysteev9eftrwcv6me", Linked: true, CurrentBalance: amt("250"),
+			LastRefreshed: utcTime(refreshed),
+		}
+	}
+	wallet := func(call func(context.Context, *juspay.Client) (*juspay.WalletAccount, error)) func(context.Context, *juspay.Client) (any, error) {
+		return func(ctx context.Context, c *juspay.Client) (any, error) {
+			w, err := call(ctx, c)
+			if w != nil {
+				toUTC(w)
+			}
+			return w, err
+		}
+	}
+	list := func(ctx context.Context, c *juspay.Client) (any, error) {
+		l, err := c.Wallets.List(ctx, "cth_1")
+		if l != nil {
+			for i := range l.Wallets {
+				toUTC(&l.Wallets[i])
+			}
+		}
+		return l, err
+	}
+
+	cases := []struct {
+		sample string
+		call   func(context.Context, *juspay.Client) (any, error)
+		want   any
+	}{
+		{"list-wallets--response", list, &juspay.WalletAccountList{
+			Object: "list", Offset: 0, Count: 10, Total: 100, // Juspay's counts, not len(list)
+			Wallets: []juspay.WalletAccount{
+				linkedMobikwik("2016-08-02T08:07:52+0000"),
+				{Object: "wallet_account", ID: "wlt_mu2xfwb4mr18flbs", Wallet: "FREECHARGE"},
+			},
+		}},
+		{"list-wallets--metadata", list, &juspay.WalletAccountList{
+			Object: "list", Count: 1, Total: 1,
+			Wallets: []juspay.WalletAccount{{
+				Object: "wallet_account", ID: "wlt_d10hncoc6xldk", Wallet: "PAYTM",
+				Metadata: juspay.WalletMetadata{MobileNumber: "9999999999"},
+			}},
+		}},
+		{"refresh-all--response", list, &juspay.WalletAccountList{
+			Object: "list", Count: 1, Total: 1,
+			Wallets: []juspay.WalletAccount{{
+				Object: "wallet_account", ID: "wlt_x1****K6am", Wallet: "PAYTM", JuspayBankCode: "JP_PAYTM",
+				Token: "tk_04ec****cff6f4095a", Linked: true, CurrentBalance: amt("109.55"),
+				LastRefreshed: utcTime("2022-02-17T06:58:08Z"),
+				Metadata:      juspay.WalletMetadata{MobileNumber: "77****78"},
+			}},
+		}},
+		{"create-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "MOBIKWIK"})
+		}), &unlinkedMobikwik},
+		{"create-wallet--mobile_number", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "MOBIKWIK", MobileNumber: "9999999999"})
+		}), &juspay.WalletAccount{
+			Object: "wallet_account", ID: "wlt_yvuidaocnaupkvz3", Wallet: "MOBIKWIK",
+			Metadata: juspay.WalletMetadata{MobileNumber: "9999999999"},
+		}},
+		{"get-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Get(ctx, "wlt_q23xzki3pazgtezo")
+		}), ptr(linkedMobikwik("2016-08-02T08:07:52+0000"))},
+		{"authenticate--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Authenticate(ctx, "wlt_q23xzki3pazgtezo", nil)
+		}), &unlinkedMobikwik},
+		{"link-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Link(ctx, "wlt_q23xzki3pazgtezo", "123456")
+		}), ptr(linkedMobikwik("2016-08-01T08:07:52+0000"))},
+		{"delink-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Delink(ctx, "wlt_q23xzki3pazgtezo")
+		}), &unlinkedMobikwik}, // linked arrives as the string "false"
+		{"refresh-wallet--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.Refresh(ctx, "wlt_q23xzki3pazgtezo")
+		}), ptr(linkedMobikwik("2016-08-02T08:07:52+0000"))}, // linked arrives as the string "true"
+		{"update-mobile--response", wallet(func(ctx context.Context, c *juspay.Client) (*juspay.WalletAccount, error) {
+			return c.Wallets.UpdateMobileNumber(ctx, "wlt_yvuidaupkvz3", "7777777777")
+		}), &juspay.WalletAccount{
+			Object: "wallet_account", ID: "wlt_yvuidaupkvz3", Wallet: "PAYTM",
+			Metadata: juspay.WalletMetadata{MobileNumber: "7777777777"},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.sample, func(t *testing.T) {
+			body, ok := samples[tc.sample]
+			require.True(t, ok, "no sample %s", tc.sample)
+			c, _ := newRecordedClient(t, jsonResponder(200, body))
+			got, err := tc.call(context.Background(), c)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+			covers(t, body, got)
+		})
 	}
 }

@@ -1,15 +1,12 @@
 package juspay_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
-	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -21,9 +18,9 @@ import (
 	"github.com/gojuspay/juspay"
 )
 
-// lcWrites are the calls that change state or move money: each must be
+// writeCalls are the calls that change state or move money: each must be
 // attempted once whatever answer, or non-answer, comes back.
-var lcWrites = []struct {
+var writeCalls = []struct {
 	name string
 	call func(ctx context.Context, c *juspay.Client) (any, error)
 }{
@@ -47,9 +44,9 @@ var lcWrites = []struct {
 	}},
 }
 
-// lcRetried are the calls retried like reads: the GETs, and the POSTs that
+// retriedCalls are the calls retried like reads: the GETs, and the POSTs that
 // move nothing.
-var lcRetried = []struct {
+var retriedCalls = []struct {
 	name   string
 	call   func(ctx context.Context, c *juspay.Client) (any, error)
 	answer string
@@ -82,7 +79,7 @@ func TestWritesNeverRepeat(t *testing.T) {
 		{"connection reset", errReset},
 		{"truncated response", io.ErrUnexpectedEOF},
 	}
-	for _, w := range lcWrites {
+	for _, w := range writeCalls {
 		t.Run(w.name, func(t *testing.T) {
 			for _, f := range faults {
 				t.Run(f.name, func(t *testing.T) {
@@ -143,7 +140,7 @@ func TestWritesNeverRepeat(t *testing.T) {
 // TestReadsRetry: the same faults that end a write are retried for reads
 // and for the POSTs that move nothing.
 func TestReadsRetry(t *testing.T) {
-	for _, r := range lcRetried {
+	for _, r := range retriedCalls {
 		t.Run(r.name, func(t *testing.T) {
 			t.Run("connection reset every time", func(t *testing.T) {
 				c, m := newRecordedClient(t, failResponder(errReset), juspay.WithMaxRetries(2))
@@ -162,100 +159,6 @@ func TestReadsRetry(t *testing.T) {
 			})
 		})
 	}
-}
-
-// TestLifecycleSecretsStayOut: an OTP, a wallet token or a client auth token
-// that a server echoes back never reaches the error text or the logs.
-func TestLifecycleSecretsStayOut(t *testing.T) {
-	const (
-		otp   = "482913"
-		token = "tk_direct_7f3a9b2c"
-		cat   = "tkn_client_5d8e1f"
-	)
-	calls := []struct {
-		name   string
-		secret string
-		call   func(ctx context.Context, c *juspay.Client) error
-	}{
-		{"Link", otp, func(ctx context.Context, c *juspay.Client) error {
-			_, err := c.Wallets.Link(ctx, "wlt_1", otp)
-			return err
-		}},
-		{"DirectDebit", token, func(ctx context.Context, c *juspay.Client) error {
-			_, err := c.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: token})
-			return err
-		}},
-		{"Create", cat, func(ctx context.Context, c *juspay.Client) error {
-			_, err := c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "PAYTM", ClientAuthToken: cat})
-			return err
-		}},
-		{"Authenticate", cat, func(ctx context.Context, c *juspay.Client) error {
-			_, err := c.Wallets.Authenticate(ctx, "wlt_1", &juspay.AuthenticateWalletParams{ClientAuthToken: cat})
-			return err
-		}},
-	}
-	for _, tc := range calls {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Run("echoed in an error response", func(t *testing.T) {
-				var logs bytes.Buffer
-				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				c, _ := newRecordedClient(t, jsonResponder(400, `{"status":"Invalid Request","error_code":"invalid","error_message":"bad value `+tc.secret+`"}`), juspay.WithLogger(logger))
-				err := tc.call(context.Background(), c)
-				require.Error(t, err)
-				assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
-				assert.Contains(t, err.Error(), "bad value", "the message is kept")
-				assert.NotContains(t, err.Error(), tc.secret)
-				assert.NotContains(t, logs.String(), tc.secret)
-				assert.NotContains(t, logs.String(), testAPIKey)
-			})
-			t.Run("echoed in a transport error", func(t *testing.T) {
-				var logs bytes.Buffer
-				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				c, _ := newRecordedClient(t, failResponder(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("proxy refused " + tc.secret)}), juspay.WithLogger(logger), juspay.WithMaxRetries(1))
-				err := tc.call(context.Background(), c)
-				require.Error(t, err)
-				assert.NotContains(t, err.Error(), tc.secret)
-				assert.NotContains(t, logs.String(), tc.secret)
-				assert.Contains(t, logs.String(), "retrying", "the retry was logged, without the secret")
-			})
-		})
-	}
-}
-
-// TestDirectDebitConnectionDroppedAfterSend is the fault the never-retry
-// rule exists for, over a real connection: Juspay read the whole debit, and
-// the connection closed before any answer. A second attempt could debit
-// twice, so there is none, and the error says the outcome is unknown.
-func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
-	var got atomic.Value
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err == nil {
-			got.Store(r.PostForm)
-		}
-		conn, _, err := http.NewResponseController(w).Hijack()
-		if err != nil {
-			panic(err)
-		}
-		conn.Close()
-	})
-	c := newServerClient(t, srv.URL)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // generous: it must not hang
-	defer cancel()
-	txn, err := c.Payments.DirectDebit(ctx, debitParams())
-	require.Error(t, err)
-	assert.Nil(t, txn)
-	assert.Equal(t, int64(1), srv.requests.Load(), "attempted exactly once")
-	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
-	assert.NotErrorIs(t, err, context.DeadlineExceeded)
-	var apiErr *juspay.APIError
-	assert.False(t, errors.As(err, &apiErr))
-	assert.True(t, strings.HasPrefix(err.Error(), "juspay: direct debit: "), err.Error())
-	assert.NotContains(t, err.Error(), debitParams().DirectWalletToken)
-
-	form, _ := got.Load().(url.Values)
-	require.NotNil(t, form, "the server read the debit before the connection dropped")
-	assert.Equal(t, "tk_04ec3a9f7cff6f4095a", form.Get("direct_wallet_token"))
 }
 
 // TestListConnectionDroppedIsRetried: the same fault on a read is retried.
@@ -323,6 +226,77 @@ func TestCallerCancelMidFlight(t *testing.T) {
 			} else {
 				assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown)
 			}
+		})
+	}
+}
+
+// handshakeFails listens on loopback and ends every connection made to it
+// with fail, before any TLS handshake can complete. It returns the https
+// URL to reach it and the count of connections accepted.
+func handshakeFails(t *testing.T, fail func(net.Conn)) (string, *atomic.Int64) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	var accepts atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			accepts.Add(1)
+			_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+			fail(conn)
+			_ = conn.Close()
+		}
+	}()
+	t.Cleanup(func() {
+		_ = l.Close()
+		wg.Wait()
+	})
+	return "https://" + l.Addr().String(), &accepts
+}
+
+// TestWriteRetriedWhenTLSHandshakeFails: a write whose TLS handshake failed
+// was never sent, whatever error the handshake ended with, so it is retried
+// like a failed dial, and its outcome is not unknown.
+func TestWriteRetriedWhenTLSHandshakeFails(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		fail func(net.Conn)
+	}{
+		{"closed at once", func(net.Conn) {}},
+		{"reset at once", func(conn net.Conn) {
+			if tc, ok := conn.(*net.TCPConn); ok {
+				_ = tc.SetLinger(0)
+			}
+		}},
+		{"an unexpected handshake message", func(conn net.Conn) {
+			_, _ = conn.Read(make([]byte, 4096)) // the ClientHello
+			// A HelloRequest where the ServerHello should be.
+			_, _ = conn.Write([]byte{0x16, 0x03, 0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00})
+			_, _ = io.Copy(io.Discard, conn) // until the client gives up
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			url, accepts := handshakeFails(t, tc.fail)
+			var log attemptLog
+			c := newServerClient(t, url, juspay.WithMaxRetries(2), juspay.WithLogger(log.logger()))
+
+			err := linkWallet(context.Background(), c)
+
+			require.Error(t, err)
+			assert.NotErrorIs(t, err, juspay.ErrOutcomeUnknown, "nothing was sent: %v", err)
+			var apiErr *juspay.APIError
+			assert.False(t, errors.As(err, &apiErr))
+			assert.EqualValues(t, 3, accepts.Load(), "retried: %v", err)
+			assert.EqualValues(t, 3, log.attempts.Load())
+			assert.NotContains(t, err.Error(), "123456")
 		})
 	}
 }

@@ -3,6 +3,7 @@ package juspay_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -22,9 +23,9 @@ const (
 	budgetTimeoutCost = 10
 )
 
-// trOutage is a server whose every answer is a 503 without Retry-After
+// outage is a server whose every answer is a 503 without Retry-After
 // while down is set, and a wallet list otherwise.
-func trOutage(t testing.TB, down *atomic.Bool) *testServer {
+func outage(t testing.TB, down *atomic.Bool) *testServer {
 	return newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if down.Load() {
 			w.WriteHeader(http.StatusServiceUnavailable)
@@ -34,9 +35,9 @@ func trOutage(t testing.TB, down *atomic.Bool) *testServer {
 	})
 }
 
-// trBudgetClient retries twice with a microsecond backoff, so only the
+// budgetClient retries twice with a microsecond backoff, so only the
 // budget limits how many attempts an outage costs.
-func trBudgetClient(t testing.TB, url string, opts ...juspay.Option) *juspay.Client {
+func budgetClient(t testing.TB, url string, opts ...juspay.Option) *juspay.Client {
 	return newServerClient(t, url, append([]juspay.Option{
 		juspay.WithMaxRetries(2),
 		juspay.WithRetryBackoff(time.Microsecond, time.Microsecond),
@@ -62,9 +63,9 @@ func TestRetryBudgetOutage(t *testing.T) {
 			t.Parallel()
 			var down atomic.Bool
 			down.Store(true)
-			srv := trOutage(t, &down)
+			srv := outage(t, &down)
 			var log attemptLog
-			c := trBudgetClient(t, srv.URL, append(tc.opts, juspay.WithLogger(log.logger()))...)
+			c := budgetClient(t, srv.URL, append(tc.opts, juspay.WithLogger(log.logger()))...)
 
 			for i := range calls {
 				err := refreshAll(context.Background(), c)
@@ -93,7 +94,7 @@ func TestRetryBudgetTimeoutsCostMore(t *testing.T) {
 	t.Parallel()
 	const calls = 200
 	var log attemptLog
-	c := trBudgetClient(t, closedURL(t), juspay.WithLogger(log.logger()))
+	c := budgetClient(t, closedURL(t), juspay.WithLogger(log.logger()))
 
 	for range calls {
 		require.Error(t, refreshAll(context.Background(), c))
@@ -113,7 +114,7 @@ func TestRetryBudgetBlipIsRetriedThrough(t *testing.T) {
 		}
 		answerOK(w, r)
 	})
-	c := trBudgetClient(t, srv.URL, juspay.WithMaxRetries(3))
+	c := budgetClient(t, srv.URL, juspay.WithMaxRetries(3))
 
 	list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
 
@@ -125,9 +126,9 @@ func TestRetryBudgetBlipIsRetriedThrough(t *testing.T) {
 func TestRetryBudgetRefills(t *testing.T) {
 	t.Parallel()
 	var down atomic.Bool
-	srv := trOutage(t, &down)
+	srv := outage(t, &down)
 	// Two retries' worth.
-	c := trBudgetClient(t, srv.URL, juspay.WithRetryBudget(2*budgetRetryCost))
+	c := budgetClient(t, srv.URL, juspay.WithRetryBudget(2*budgetRetryCost))
 	attempts := func() int64 {
 		before := srv.requests.Load()
 		_ = refreshAll(context.Background(), c)
@@ -156,7 +157,7 @@ func TestRetryBudgetRefills(t *testing.T) {
 		}
 		answerOK(w, r)
 	})
-	c = trBudgetClient(t, blip.URL, juspay.WithRetryBudget(budgetRetryCost))
+	c = budgetClient(t, blip.URL, juspay.WithRetryBudget(budgetRetryCost))
 	for i := range 20 {
 		require.NoError(t, refreshAll(context.Background(), c), "blip %d", i)
 	}
@@ -168,8 +169,8 @@ func TestRetryBudgetSharedAcrossGoroutines(t *testing.T) {
 	const goroutines, each = 8, 50
 	var down atomic.Bool
 	down.Store(true)
-	srv := trOutage(t, &down)
-	c := trBudgetClient(t, srv.URL)
+	srv := outage(t, &down)
+	c := budgetClient(t, srv.URL)
 
 	var wg sync.WaitGroup
 	for range goroutines {
@@ -201,4 +202,35 @@ func TestRetryBudgetConfiguresAClientOnly(t *testing.T) {
 
 	_, err = juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), juspay.WithRetryBudget(-1))
 	assert.Error(t, err)
+}
+
+// TestAPIErrorSaysTheBudgetRefusedARetry: an error response that the retry
+// policy would retry, but the retry budget does not pay for, says so in
+// its text, as a transport error does.
+func TestAPIErrorSaysTheBudgetRefusedARetry(t *testing.T) {
+	t.Parallel()
+	const refused = " (retry budget exhausted, not retried)"
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { writeStatus(w, http.StatusServiceUnavailable) })
+	c := newServerClient(t, srv.URL, juspay.WithMaxRetries(2), juspay.WithRetryBudget(5))
+
+	// One retry's worth of tokens: the first call retries once, then the
+	// budget refuses; the second cannot retry at all.
+	first := refreshAll(context.Background(), c)
+	second := refreshAll(context.Background(), c)
+
+	for _, err := range []error{first, second} {
+		var apiErr *juspay.APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, http.StatusServiceUnavailable, apiErr.StatusCode)
+		assert.True(t, strings.HasSuffix(err.Error(), refused), err.Error())
+	}
+	assert.Equal(t, "juspay: refresh all wallets: 503 Service Unavailable: e503: status 503 after 2 attempts"+refused, first.Error())
+	assert.EqualValues(t, 3, srv.requests.Load())
+
+	// Retries that simply ran out say nothing of the budget.
+	c = newServerClient(t, srv.URL, juspay.WithMaxRetries(2), juspay.WithRetryBudget(0))
+	err := refreshAll(context.Background(), c)
+	require.ErrorIs(t, err, juspay.ErrServer)
+	assert.NotContains(t, err.Error(), "budget")
+	assert.EqualValues(t, 6, srv.requests.Load())
 }

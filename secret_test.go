@@ -1,8 +1,11 @@
 package juspay_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
+	"net"
 	"net/http"
 	"reflect"
 	"strings"
@@ -205,5 +208,63 @@ func TestContentTypeEchoingTheKeyIsScrubbed(t *testing.T) {
 			assertNoSecret(t, s, append([]string{lower}, testSecrets...)...)
 		}
 		assert.Contains(t, err.Error(), "[REDACTED]", "%d", status)
+	}
+}
+
+// TestLifecycleSecretsStayOut: an OTP, a wallet token or a client auth token
+// that a server echoes back never reaches the error text or the logs.
+func TestLifecycleSecretsStayOut(t *testing.T) {
+	const (
+		otp   = "482913"
+		token = "tk_direct_7f3a9b2c"
+		cat   = "tkn_client_5d8e1f"
+	)
+	calls := []struct {
+		name   string
+		secret string
+		call   func(ctx context.Context, c *juspay.Client) error
+	}{
+		{"Link", otp, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Wallets.Link(ctx, "wlt_1", otp)
+			return err
+		}},
+		{"DirectDebit", token, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: token})
+			return err
+		}},
+		{"Create", cat, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Wallets.Create(ctx, "cth_1", &juspay.CreateWalletParams{Gateway: "PAYTM", ClientAuthToken: cat})
+			return err
+		}},
+		{"Authenticate", cat, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Wallets.Authenticate(ctx, "wlt_1", &juspay.AuthenticateWalletParams{ClientAuthToken: cat})
+			return err
+		}},
+	}
+	for _, tc := range calls {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Run("echoed in an error response", func(t *testing.T) {
+				var logs bytes.Buffer
+				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				c, _ := newRecordedClient(t, jsonResponder(400, `{"status":"Invalid Request","error_code":"invalid","error_message":"bad value `+tc.secret+`"}`), juspay.WithLogger(logger))
+				err := tc.call(context.Background(), c)
+				require.Error(t, err)
+				assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
+				assert.Contains(t, err.Error(), "bad value", "the message is kept")
+				assert.NotContains(t, err.Error(), tc.secret)
+				assert.NotContains(t, logs.String(), tc.secret)
+				assert.NotContains(t, logs.String(), testAPIKey)
+			})
+			t.Run("echoed in a transport error", func(t *testing.T) {
+				var logs bytes.Buffer
+				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				c, _ := newRecordedClient(t, failResponder(&net.OpError{Op: "dial", Net: "tcp", Err: errors.New("proxy refused " + tc.secret)}), juspay.WithLogger(logger), juspay.WithMaxRetries(1))
+				err := tc.call(context.Background(), c)
+				require.Error(t, err)
+				assert.NotContains(t, err.Error(), tc.secret)
+				assert.NotContains(t, logs.String(), tc.secret)
+				assert.Contains(t, logs.String(), "retrying", "the retry was logged, without the secret")
+			})
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -21,10 +22,10 @@ import (
 // 2xx that cannot be decoded, and bodies that go on after the SDK has what
 // it needs.
 
-// trCutErrorBody answers with a 503 whose headers announce 1000 bytes of
+// cutErrorBody answers with a 503 whose headers announce 1000 bytes of
 // body, sends 10 of them, and then closes the connection, or, with hold,
 // keeps it open until the client hangs up.
-func trCutErrorBody(t testing.TB, hold bool) http.HandlerFunc {
+func cutErrorBody(t testing.TB, hold bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		conn, rw, err := http.NewResponseController(w).Hijack()
@@ -57,7 +58,7 @@ func TestErrorBodyCutShortIsAnAPIError(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := newTestServer(t, trCutErrorBody(t, false))
+			srv := newTestServer(t, cutErrorBody(t, false))
 			c := newServerClient(t, srv.URL, juspay.WithMaxRetries(2))
 
 			err := tc.call(context.Background(), c)
@@ -80,7 +81,7 @@ func TestErrorBodyCutShortIsAnAPIError(t *testing.T) {
 // the call.
 func TestErrorBodyCutByTheCallersContext(t *testing.T) {
 	t.Parallel()
-	srv := newTestServer(t, trCutErrorBody(t, true))
+	srv := newTestServer(t, cutErrorBody(t, true))
 	c := newServerClient(t, srv.URL, juspay.WithMaxRetries(2))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
@@ -126,9 +127,9 @@ func TestRequestErrorNamesTheRequestID(t *testing.T) {
 	}
 }
 
-// trTrickle answers with a valid JSON body, then goes on sending a byte
+// trickle answers with a valid JSON body, then goes on sending a byte
 // every 10ms until the client goes away.
-func trTrickle(w http.ResponseWriter, r *http.Request) {
+func trickle(w http.ResponseWriter, r *http.Request) {
 	answerOK(w, r)
 	rc := http.NewResponseController(w)
 	_ = rc.Flush()
@@ -152,7 +153,7 @@ func trTrickle(w http.ResponseWriter, r *http.Request) {
 // answer does not hold the call, even with no attempt timeout.
 func TestSuccessNotHeldByATrickle(t *testing.T) {
 	t.Parallel()
-	srv := newTestServer(t, trTrickle)
+	srv := newTestServer(t, trickle)
 	c := newServerClient(t, srv.URL, juspay.WithTimeout(0))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -168,9 +169,9 @@ func TestSuccessNotHeldByATrickle(t *testing.T) {
 	assert.EqualValues(t, 1, srv.requests.Load())
 }
 
-// trFlood answers with status and head, then up to total more bytes as
+// flood answers with status and head, then up to total more bytes as
 // fast as the connection takes them.
-func trFlood(status int, head string, total int) http.HandlerFunc {
+func flood(status int, head string, total int) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
@@ -182,28 +183,28 @@ func trFlood(status int, head string, total int) http.HandlerFunc {
 	}
 }
 
-// trBodyCounter is a transport that counts the response body bytes its
+// bodyCounter is a transport that counts the response body bytes its
 // caller read: what the SDK read, where a server's count would include what
 // the sockets' buffers held.
-type trBodyCounter struct {
+type bodyCounter struct {
 	rt   http.RoundTripper
 	read atomic.Int64
 }
 
-func (c *trBodyCounter) RoundTrip(r *http.Request) (*http.Response, error) {
+func (c *bodyCounter) RoundTrip(r *http.Request) (*http.Response, error) {
 	resp, err := c.rt.RoundTrip(r)
 	if err == nil {
-		resp.Body = &trCountedBody{ReadCloser: resp.Body, n: &c.read}
+		resp.Body = &countedBody{ReadCloser: resp.Body, n: &c.read}
 	}
 	return resp, err
 }
 
-type trCountedBody struct {
+type countedBody struct {
 	io.ReadCloser
 	n *atomic.Int64
 }
 
-func (b *trCountedBody) Read(p []byte) (int, error) {
+func (b *countedBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
 	b.n.Add(int64(n))
 	return n, err
@@ -225,10 +226,10 @@ func TestDrainIsBounded(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := newTestServer(t, trFlood(tc.status, tc.head, 16<<20))
+			srv := newTestServer(t, flood(tc.status, tc.head, 16<<20))
 			inner := &http.Transport{}
 			defer inner.CloseIdleConnections()
-			counter := &trBodyCounter{rt: inner}
+			counter := &bodyCounter{rt: inner}
 			c := newServerClient(t, srv.URL, juspay.WithHTTPClient(&http.Client{Transport: counter}))
 
 			start := time.Now()
@@ -244,6 +245,72 @@ func TestDrainIsBounded(t *testing.T) {
 			assert.Less(t, time.Since(start), 5*time.Second)
 			assert.Less(t, counter.read.Load(), tc.most, "drained a bounded amount")
 			assert.Greater(t, counter.read.Load(), int64(128<<10), "drained some, for the connection's sake")
+		})
+	}
+}
+
+// streamer writes up to total bytes of body in chunks, counting what the
+// connection accepted, until a write fails (the client went away).
+type streamer struct {
+	written atomic.Int64
+	done    chan struct{}
+}
+
+func (s *streamer) serve(w http.ResponseWriter, total int64, contentLength bool) {
+	defer close(s.done)
+	w.Header().Set("Content-Type", "application/json")
+	if contentLength {
+		w.Header().Set("Content-Length", fmt.Sprint(total))
+	}
+	chunk := []byte(`{"list":[` + strings.Repeat(" ", 64<<10-9))
+	for s.written.Load() < total {
+		n, err := w.Write(chunk)
+		s.written.Add(int64(n))
+		if err != nil {
+			return
+		}
+		chunk = []byte(strings.Repeat(" ", 64<<10))
+	}
+}
+
+func TestE2EBodyOverCap(t *testing.T) {
+	t.Parallel()
+	const total = 50 << 20
+	for _, tc := range []struct {
+		name          string
+		contentLength bool
+	}{
+		{"streamed", false},
+		{"announced in Content-Length", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := &streamer{done: make(chan struct{})}
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { s.serve(w, total, tc.contentLength) })
+			c := newServerClient(t, srv.URL)
+
+			start := time.Now()
+			err := refreshAll(context.Background(), c)
+			took := time.Since(start)
+
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "exceeds 10 MiB")
+			assert.EqualValues(t, 1, srv.requests.Load(), "an oversize body is not retried")
+			assert.Less(t, took, 10*time.Second)
+			select {
+			case <-s.done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the server is still writing: the client did not let go of the connection")
+			}
+			// What the server wrote is what the client read plus what the
+			// two sockets' kernel buffers held when the client closed.
+			assert.Less(t, s.written.Load(), int64(26<<20), "read no further than the cap")
+			if tc.contentLength {
+				// Only what the sockets buffer before the client closes
+				// (about 0.5 MiB on Linux loopback), where reading to the
+				// cap would let 10 MiB and more through.
+				assert.Less(t, s.written.Load(), int64(4<<20), "an announced oversize body is not read at all")
+			}
 		})
 	}
 }

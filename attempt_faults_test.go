@@ -169,7 +169,7 @@ func TestFaultMatrix(t *testing.T) {
 		{
 			name: "body over the 10 MiB cap",
 			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
-				(&trStreamer{done: make(chan struct{})}).serve(w, 50<<20, false)
+				(&streamer{done: make(chan struct{})}).serve(w, 50<<20, false)
 			},
 			read:  faultWant{attempts: 1, class: isOverCap, most: 10 * time.Second},
 			write: faultWant{attempts: 1, class: all(isOverCap, isOutcomeUnknown), most: 10 * time.Second},
