@@ -149,3 +149,19 @@ func TestAmountSign(t *testing.T) {
 		assert.Equal(t, want, amt(in).Sign(), in)
 	}
 }
+
+func TestAmountFromMinorUnits(t *testing.T) {
+	for paise, want := range map[int64]string{
+		10050: "100.50", 5: "0.05", 50: "0.50", 100: "1.00", 0: "0.00", -250: "-2.50", -5: "-0.05",
+		math.MaxInt64: "92233720368547758.07", math.MinInt64: "-92233720368547758.08",
+	} {
+		a := juspay.AmountFromMinorUnits(paise)
+		assert.Equal(t, want, a.String(), "%d paise", paise)
+		back, err := a.MinorUnits()
+		require.NoError(t, err)
+		assert.Equal(t, paise, back, "MinorUnits gives %d back", paise)
+		parsed, err := juspay.ParseAmount(a.String())
+		require.NoError(t, err, "its text is a valid amount")
+		assert.Equal(t, a, parsed)
+	}
+}

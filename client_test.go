@@ -138,3 +138,15 @@ func TestClientConcurrentCalls(t *testing.T) {
 		}
 	}
 }
+
+func TestNewClientRefusesMerchantIDWithWhiteSpace(t *testing.T) {
+	for _, id := range []string{" m", "m ", "   ", "\tmerchant_123", "merchant_123\n"} {
+		_, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(id))
+		var ve *juspay.ValidationError
+		require.ErrorAs(t, err, &ve, "%q", id)
+		assert.Equal(t, "WithMerchantID", ve.Field)
+		assert.Contains(t, ve.Reason, "merchant ID")
+	}
+	_, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID("merchant 123"))
+	assert.NoError(t, err, "a space inside is the merchant's own business")
+}

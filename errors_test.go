@@ -70,3 +70,69 @@ func TestValidationErrorIsInvalidArgument(t *testing.T) {
 	assert.Zero(t, mt.GetTotalCallCount(), "nothing is sent")
 	assert.NotErrorIs(t, err, juspay.ErrInvalidRequest)
 }
+
+// TestNilContextIsInvalidArgument: every method refuses a nil context
+// before sending anything.
+func TestNilContextIsInvalidArgument(t *testing.T) {
+	var nilCtx context.Context
+	calls := map[string]func(c *juspay.Client) error{
+		"refresh all wallets": func(c *juspay.Client) error { _, err := c.Wallets.RefreshAll(nilCtx, "cth_1"); return err },
+		"list wallets":        func(c *juspay.Client) error { _, err := c.Wallets.List(nilCtx, "cth_1"); return err },
+		"get wallet":          func(c *juspay.Client) error { _, err := c.Wallets.Get(nilCtx, "wlt_1"); return err },
+		"link wallet":         func(c *juspay.Client) error { _, err := c.Wallets.Link(nilCtx, "wlt_1", "123456"); return err },
+		"direct debit": func(c *juspay.Client) error {
+			_, err := c.Payments.DirectDebit(nilCtx, &juspay.DirectDebitParams{OrderID: "o", PaymentMethod: "PAYTM", DirectWalletToken: "tk"})
+			return err
+		},
+		"check eligibility": func(c *juspay.Client) error {
+			_, err := c.Customers.CheckEligibility(nilCtx, "cth_1", &juspay.EligibilityParams{OrderID: "o"})
+			return err
+		},
+		"GET /x": func(c *juspay.Client) error { return c.Do(nilCtx, http.MethodGet, "/x", nil, nil) },
+	}
+	for op, call := range calls {
+		t.Run(op, func(t *testing.T) {
+			c, rec := newRecordedClient(t, jsonResponder(200, `{}`))
+			err := call(c)
+			var ve *juspay.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, juspay.ValidationError{Op: op, Field: "ctx", Reason: "is nil"}, *ve)
+			assert.Zero(t, rec.count())
+		})
+	}
+}
+
+// TestInvalidOptionIsInvalidArgument: an option given a bad value is a
+// *ValidationError naming the option, on NewClient and on a call.
+func TestInvalidOptionIsInvalidArgument(t *testing.T) {
+	for field, opt := range map[string]juspay.Option{
+		"WithTimeout":      juspay.WithTimeout(-1),
+		"WithMaxRetries":   juspay.WithMaxRetries(-1),
+		"WithRetryBackoff": juspay.WithRetryBackoff(0, 0),
+		"WithRoutingID":    juspay.WithRoutingID(""),
+		"WithHeader":       juspay.WithHeader("Authorization", "x"),
+		"WithAPIVersion":   juspay.WithAPIVersion("latest"),
+		"WithMerchantID":   juspay.WithMerchantID(" m"),
+		"WithBaseURL":      juspay.WithBaseURL("http://juspay.example.com"),
+		"WithEnvironment":  juspay.WithEnvironment("staging"),
+		"WithHTTPClient":   juspay.WithHTTPClient(nil),
+		"WithUserAgent":    juspay.WithUserAgent("a\nb"),
+		"WithRetryBudget":  juspay.WithRetryBudget(-1),
+	} {
+		t.Run(field, func(t *testing.T) {
+			_, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), opt)
+			var ve *juspay.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.ErrorIs(t, err, juspay.ErrInvalidArgument)
+			assert.Equal(t, "new client", ve.Op)
+			assert.Equal(t, field, ve.Field)
+
+			c, rec := newRecordedClient(t, jsonResponder(200, emptyList))
+			_, err = c.Wallets.List(context.Background(), testCustomerID, opt)
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, "list wallets", ve.Op)
+			assert.Equal(t, field, ve.Field)
+			assert.Zero(t, rec.count())
+		})
+	}
+}

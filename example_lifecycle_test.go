@@ -5,24 +5,24 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"net/http"
-	"net/http/httptest"
 
 	"github.com/gojuspay/juspay"
+	"github.com/gojuspay/juspay/juspaytest"
 )
 
-// lifecycleFake stands in for Juspay in the examples: it answers every
-// request with body. Real code points the client at Juspay (the default) or
-// at juspaytest's fake server.
-func lifecycleFake(body string) (*httptest.Server, *juspay.Client) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, body)
-	}))
-	client, err := juspay.NewClient("your_api_key",
-		juspay.WithMerchantID("merchant_123"),
-		juspay.WithBaseURL(srv.URL),
-	)
+// lifecycleServer starts juspaytest's fake Juspay holding one customer with
+// a linked MOBIKWIK wallet and an unlinked FREECHARGE one, and a client for
+// it. Real code points the client at Juspay (the default).
+func lifecycleServer() (*juspaytest.Server, *juspay.Client) {
+	srv := juspaytest.NewServer()
+	_, err := srv.AddCustomer(juspaytest.Customer{ID: "cth_eN4e4kR12CJV", Wallets: []juspaytest.Wallet{
+		{ID: "wlt_q23xzki3pazgtezo", Gateway: "MOBIKWIK", Linked: true, Balance: "250"},
+		{ID: "wlt_mu2xfwb4mr18flbs", Gateway: "FREECHARGE"},
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	client, err := srv.NewClient()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -30,10 +30,7 @@ func lifecycleFake(body string) (*httptest.Server, *juspay.Client) {
 }
 
 func ExampleWalletsService_List() {
-	srv, client := lifecycleFake(`{"object":"list","list":[
-		{"id":"wlt_q23xzki3pazgtezo","object":"wallet_account","wallet":"MOBIKWIK","token":"tok_winysteev9eftrwcv6me","current_balance":250,"linked":true},
-		{"id":"wlt_mu2xfwb4mr18flbs","object":"wallet_account","wallet":"FREECHARGE","token":null,"current_balance":null,"linked":false}],
-		"count":2,"offset":0,"total":2}`)
+	srv, client := lifecycleServer()
 	defer srv.Close()
 
 	list, err := client.Wallets.List(context.Background(), "cth_eN4e4kR12CJV")
@@ -53,31 +50,33 @@ func ExampleWalletsService_List() {
 }
 
 func ExampleWalletsService_Create() {
-	srv, client := lifecycleFake(`{"id":"wlt_yvuidaocnaupkvz3","object":"wallet_account","wallet":"MOBIKWIK",
-		"token":null,"current_balance":null,"linked":false,"metadata":{"mobile_number":"9999999999"}}`)
+	srv, client := lifecycleServer()
 	defer srv.Close()
 
 	// Authenticate: true sends the customer an OTP at once.
 	w, err := client.Wallets.Create(context.Background(), "cth_eN4e4kR12CJV", &juspay.CreateWalletParams{
-		Gateway:      "MOBIKWIK",
+		Gateway:      "PAYTM",
 		Authenticate: true,
 		MobileNumber: "9999999999",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(w.ID, w.Wallet, "linked:", w.Linked)
-	// Output: wlt_yvuidaocnaupkvz3 MOBIKWIK linked: false
+	fmt.Println(w.Wallet, "linked:", w.Linked)
+	// Output: PAYTM linked: false
 }
 
 func ExampleWalletsService_Link() {
-	srv, client := lifecycleFake(`{"id":"wlt_q23xzki3pazgtezo","object":"wallet_account","wallet":"MOBIKWIK",
-		"token":"tok_winysteev9eftrwcv6me","current_balance":250,"linked":true,"last_refreshed":"2016-08-01T08:07:52+0000"}`)
+	srv, client := lifecycleServer()
 	defer srv.Close()
+	ctx := context.Background()
 
-	otp := "123456" // what the customer typed
-	w, err := client.Wallets.Link(context.Background(), "wlt_q23xzki3pazgtezo", otp,
-		juspay.WithRoutingID("cth_eN4e4kR12CJV"))
+	const walletID = "wlt_mu2xfwb4mr18flbs"
+	if _, err := client.Wallets.Authenticate(ctx, walletID, nil); err != nil { // sends the OTP
+		log.Fatal(err)
+	}
+	otp, _ := srv.OTP(walletID) // what the customer typed
+	w, err := client.Wallets.Link(ctx, walletID, otp, juspay.WithRoutingID("cth_eN4e4kR12CJV"))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -86,20 +85,28 @@ func ExampleWalletsService_Link() {
 		fmt.Println("wrong OTP; ask again")
 		return
 	}
-	fmt.Println(w) // the token is masked
-	// Output: WalletAccount{ID: wlt_q23xzki3pazgtezo, Wallet: MOBIKWIK, Linked: true, CurrentBalance: 250, LastRefreshed: 2016-08-01T08:07:52Z, Token: [REDACTED]}
+	fmt.Println(w.Wallet, "linked:", w.Linked)
+	// Output: FREECHARGE linked: true
 }
 
 func ExamplePaymentsService_DirectDebit() {
-	srv, client := lifecycleFake(`{"order_id":"ord_1001","txn_id":"merchant_123-ord_1001-1","status":"PENDING_VBV",
-		"payment":{"authentication":{"method":"GET","url":"https://api.juspay.in/pay/start/guest/8646a7a0"}}}`)
+	srv, client := lifecycleServer()
 	defer srv.Close()
+	ctx := context.Background()
+	if err := srv.AddOrder("ord_1001", "100.00"); err != nil { // created by your checkout
+		log.Fatal(err)
+	}
+	w, err := client.Wallets.Get(ctx, "wlt_q23xzki3pazgtezo") // a fresh one-time token
+	if err != nil {
+		log.Fatal(err)
+	}
 
-	txn, err := client.Payments.DirectDebit(context.Background(), &juspay.DirectDebitParams{
+	var resp juspay.Response
+	txn, err := client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
 		OrderID:           "ord_1001",
-		PaymentMethod:     "MOBIKWIK",
-		DirectWalletToken: "tok_winysteev9eftrwcv6me", // WalletAccount.Token, from List, Get or Link
-	}, juspay.WithRoutingID("cth_eN4e4kR12CJV"))
+		PaymentMethod:     w.Wallet,
+		DirectWalletToken: w.Token,
+	}, juspay.WithRoutingID("cth_eN4e4kR12CJV"), juspay.WithResponseInto(&resp))
 	switch {
 	case errors.Is(err, juspay.ErrOutcomeUnknown):
 		// The debit may have gone through: check the order's status before
@@ -111,24 +118,20 @@ func ExamplePaymentsService_DirectDebit() {
 	}
 	switch txn.Status {
 	case juspay.TxnCharged:
-		fmt.Println("paid")
+		fmt.Println("paid; request id recorded:", resp.RequestID != "")
 	case juspay.TxnPendingVBV:
-		a := txn.Payment.Authentication
-		fmt.Println("top-up needed:", a.Method, a.URL)
+		fmt.Println("top-up needed:", txn.Payment.Authentication.Method)
 	default:
 		fmt.Println("not paid:", txn.Status)
 	}
-	// Output: top-up needed: GET https://api.juspay.in/pay/start/guest/8646a7a0
+	// Output: paid; request id recorded: true
 }
 
 func ExampleCustomersService_CheckEligibility() {
-	srv, client := lifecycleFake(`{"payment_methods_eligibility":[
-		{"status":"SUCCESS","payment_method_type":"WALLET","payment_method":"LAZYPAY","is_eligible":true,"description":"Lazy Pay Wallet"},
-		{"status":"USER_NOT_FOUND","payment_method_type":"WALLET","payment_method":"OLAPOSTPAID","is_eligible":false,
-		 "gateway_error_code":"OC_011","gateway_error_message":"user not found"}]}`)
+	srv, client := lifecycleServer()
 	defer srv.Close()
 
-	amount, err := juspay.ParseAmount("1499.00")
+	amount, err := juspay.ParseAmount("300.00")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -138,13 +141,11 @@ func ExampleCustomersService_CheckEligibility() {
 		log.Fatal(err)
 	}
 	for _, m := range el.PaymentMethods {
-		if m.IsEligible {
-			fmt.Println(m.PaymentMethod, "eligible")
-		} else {
-			fmt.Println(m.PaymentMethod, "not eligible:", m.Status, m.GatewayErrorMessage)
-		}
+		// A gateway's own refusal arrives here too, in m.Status and
+		// m.GatewayErrorCode, not as an error.
+		fmt.Println(m.PaymentMethod, "eligible:", m.IsEligible)
 	}
 	// Output:
-	// LAZYPAY eligible
-	// OLAPOSTPAID not eligible: USER_NOT_FOUND user not found
+	// MOBIKWIK eligible: false
+	// FREECHARGE eligible: true
 }
