@@ -226,23 +226,25 @@ func isJSONNumber(s string) bool {
 	if i < len(s) && s[i] == '-' {
 		i++
 	}
+	// digits skips a run of digits from i, and reports whether there was one.
+	digits := func() bool {
+		start := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		return i > start
+	}
 	switch {
 	case i < len(s) && s[i] == '0':
 		i++
 	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
+		digits()
 	default:
 		return false
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
-		start := i
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-		if i == start {
+		if !digits() {
 			return false
 		}
 	}
@@ -251,11 +253,7 @@ func isJSONNumber(s string) bool {
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		start := i
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-		if i == start {
+		if !digits() {
 			return false
 		}
 	}

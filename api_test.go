@@ -64,26 +64,20 @@ func exportedAPI(t *testing.T, dir string) string {
 		require.NoError(t, (&printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}).Fprint(&b, fset, node))
 		b.WriteString("\n")
 	}
-	values := func(vs []*doc.Value) {
-		for _, v := range vs {
+	decls := func(values []*doc.Value, funcs ...[]*doc.Func) {
+		for _, v := range values {
 			write(v.Decl)
 		}
+		for _, fs := range funcs {
+			for _, f := range fs {
+				write(f.Decl)
+			}
+		}
 	}
-	values(pkg.Consts)
-	values(pkg.Vars)
-	for _, f := range pkg.Funcs {
-		write(f.Decl)
-	}
+	decls(append(pkg.Consts, pkg.Vars...), pkg.Funcs)
 	for _, typ := range pkg.Types {
 		write(typ.Decl)
-		values(typ.Consts)
-		values(typ.Vars)
-		for _, f := range typ.Funcs {
-			write(f.Decl)
-		}
-		for _, m := range typ.Methods {
-			write(m.Decl)
-		}
+		decls(append(typ.Consts, typ.Vars...), typ.Funcs, typ.Methods)
 	}
 	return b.String()
 }

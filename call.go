@@ -162,17 +162,16 @@ func (cl *call) report(o *outcome, attempts int) {
 	}
 }
 
-// sleep waits d, or until ctx ends, whichever is first.
+// sleep waits d, or until ctx ends, whichever is first, and returns ctx's
+// error: nil when the whole wait passed with ctx alive.
 func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
+	if d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+		}
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return ctx.Err()
 }

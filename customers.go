@@ -162,10 +162,10 @@ type paymentMethodEligibilityWire struct {
 // UnmarshalJSON decodes one method's eligibility tolerantly; see
 // PaymentMethodEligibility.
 func (m *PaymentMethodEligibility) UnmarshalJSON(data []byte) error {
-	var w paymentMethodEligibilityWire
-	if err := decodeWire(data, &w); err != nil {
-		return err
-	}
+	return decodeVia[paymentMethodEligibilityWire](data, m)
+}
+
+func (w *paymentMethodEligibilityWire) to(m *PaymentMethodEligibility) {
 	*m = PaymentMethodEligibility{
 		PaymentMethod:       string(w.PaymentMethod),
 		PaymentMethodType:   string(w.PaymentMethodType),
@@ -178,5 +178,4 @@ func (m *PaymentMethodEligibility) UnmarshalJSON(data []byte) error {
 		GatewayErrorCode:    string(w.GatewayErrorCode),
 		GatewayErrorMessage: string(w.GatewayErrorMessage),
 	}
-	return nil
 }

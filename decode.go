@@ -195,13 +195,35 @@ func jsonKind(data []byte) string {
 	}
 }
 
-// decodeWire decodes data into wire, naming the JSON field at fault in an
-// error: every public type's UnmarshalJSON starts here.
-func decodeWire(data []byte, wire any) error {
-	if err := json.Unmarshal(data, wire); err != nil {
+// wire is the constraint of a wire type W: its pointer converts it into
+// the public type T.
+type wire[W, T any] interface {
+	*W
+	to(*T)
+}
+
+// decodeVia decodes data into the wire type W, naming the JSON field at
+// fault in an error, and converts it into *out: every public type's
+// UnmarshalJSON is this one call.
+func decodeVia[W any, PW wire[W, T], T any](data []byte, out *T) error {
+	var w W
+	if err := json.Unmarshal(data, &w); err != nil {
 		return fieldError(err)
 	}
+	PW(&w).to(out)
 	return nil
+}
+
+// toSlice converts a list of wire values into *out; null stays nil.
+func toSlice[W any, PW wire[W, T], T any](ws []W, out *[]T) {
+	if ws == nil {
+		*out = nil
+		return
+	}
+	*out = make([]T, len(ws))
+	for i := range ws {
+		PW(&ws[i]).to(&(*out)[i])
+	}
 }
 
 // fieldError words a decode failure for a caller: encoding/json names the

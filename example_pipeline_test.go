@@ -12,15 +12,11 @@ import (
 )
 
 func ExampleWithResponseInto() {
-	srv := sampleServer()
+	srv, client := sampleClient()
 	defer srv.Close()
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	var resp juspay.Response
-	_, err = client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID,
+	_, err := client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID,
 		juspay.WithResponseInto(&resp))
 	if err != nil {
 		log.Fatal(err)
@@ -57,19 +53,15 @@ func ExampleValidationError() {
 }
 
 func ExampleClient_Do() {
-	srv := sampleServer()
+	srv, client := sampleClient()
 	defer srv.Close()
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	// An endpoint read as raw JSON, with the client's auth, headers,
 	// retries and redaction. IDs in the path are escaped by the caller.
 	var page struct {
 		Count int `json:"count"`
 	}
-	err = client.Do(context.Background(), http.MethodGet, "/customers/"+juspaytest.SampleCustomerID+"/wallets", nil, &page,
+	err := client.Do(context.Background(), http.MethodGet, "/customers/"+juspaytest.SampleCustomerID+"/wallets", nil, &page,
 		juspay.WithRoutingID(juspaytest.SampleCustomerID))
 	if err != nil {
 		log.Fatal(err)

@@ -27,6 +27,16 @@ func sampleServer() *juspaytest.Server {
 	return srv
 }
 
+// sampleClient is sampleServer with a client for it.
+func sampleClient() (*juspaytest.Server, *juspay.Client) {
+	srv := sampleServer()
+	client, err := srv.NewClient()
+	if err != nil {
+		panic(err)
+	}
+	return srv, client
+}
+
 func ExampleNewClient() {
 	srv := sampleServer()
 	defer srv.Close()

@@ -187,22 +187,16 @@ func (w *txnAuthenticationWire) to(a *TxnAuthentication) {
 
 // UnmarshalJSON decodes a transaction tolerantly; see Transaction.
 func (t *Transaction) UnmarshalJSON(data []byte) error {
-	var wire transactionWire
-	if err := decodeWire(data, &wire); err != nil {
-		return err
-	}
-	*t = Transaction{OrderID: string(wire.OrderID), TxnID: string(wire.TxnID), Status: TxnStatus(wire.Status)}
-	wire.Payment.Authentication.to(&t.Payment.Authentication)
-	return nil
+	return decodeVia[transactionWire](data, t)
+}
+
+func (w *transactionWire) to(t *Transaction) {
+	*t = Transaction{OrderID: string(w.OrderID), TxnID: string(w.TxnID), Status: TxnStatus(w.Status)}
+	w.Payment.Authentication.to(&t.Payment.Authentication)
 }
 
 // UnmarshalJSON decodes the authentication tolerantly, as Transaction does:
 // Params values of any shape keep their text.
 func (a *TxnAuthentication) UnmarshalJSON(data []byte) error {
-	var wire txnAuthenticationWire
-	if err := decodeWire(data, &wire); err != nil {
-		return err
-	}
-	wire.to(a)
-	return nil
+	return decodeVia[txnAuthenticationWire](data, a)
 }

@@ -86,12 +86,7 @@ func (m WalletMetadata) Get(key string) (string, bool) {
 
 // UnmarshalJSON decodes the metadata object, keeping every key as text.
 func (m *WalletMetadata) UnmarshalJSON(data []byte) error {
-	var wire metadataWire
-	if err := decodeWire(data, &wire); err != nil {
-		return err
-	}
-	wire.to(m)
-	return nil
+	return decodeVia[metadataWire](data, m)
 }
 
 // MarshalJSON writes the metadata back as one flat object of strings.
@@ -111,32 +106,17 @@ func (m WalletMetadata) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a page of wallets tolerantly; see WalletAccount.
 func (l *WalletAccountList) UnmarshalJSON(data []byte) error {
-	var wire walletListWire
-	if err := decodeWire(data, &wire); err != nil {
-		return err
-	}
-	wire.to(l)
-	return nil
+	return decodeVia[walletListWire](data, l)
 }
 
 // UnmarshalJSON decodes a wallet tolerantly; see WalletAccount.
 func (w *WalletAccount) UnmarshalJSON(data []byte) error {
-	var wire walletWire
-	if err := decodeWire(data, &wire); err != nil {
-		return err
-	}
-	wire.to(w)
-	return nil
+	return decodeVia[walletWire](data, w)
 }
 
 // UnmarshalJSON decodes a sub-detail tolerantly, as WalletAccount does.
 func (d *WalletSubDetail) UnmarshalJSON(data []byte) error {
-	var wire subDetailWire
-	if err := decodeWire(data, &wire); err != nil {
-		return err
-	}
-	wire.to(d)
-	return nil
+	return decodeVia[subDetailWire](data, d)
 }
 
 // String describes the wallet for logs and debugging, with the token masked

@@ -64,13 +64,7 @@ func (w metadataWire) to(m *WalletMetadata) {
 
 func (w *walletListWire) to(l *WalletAccountList) {
 	*l = WalletAccountList{Object: w.Object, Offset: w.Offset, Count: w.Count, Total: w.Total}
-	if w.List == nil {
-		return
-	}
-	l.Wallets = make([]WalletAccount, len(w.List))
-	for i := range w.List {
-		w.List[i].to(&l.Wallets[i])
-	}
+	toSlice(w.List, &l.Wallets)
 }
 
 func (w *walletWire) to(out *WalletAccount) {
@@ -86,12 +80,7 @@ func (w *walletWire) to(out *WalletAccount) {
 		GatewayReferenceID: w.GatewayReferenceID,
 	}
 	w.Metadata.to(&out.Metadata)
-	if w.SubDetails != nil {
-		out.SubDetails = make([]WalletSubDetail, len(w.SubDetails))
-		for j := range w.SubDetails {
-			w.SubDetails[j].to(&out.SubDetails[j])
-		}
-	}
+	toSlice(w.SubDetails, &out.SubDetails)
 }
 
 func (w *subDetailWire) to(out *WalletSubDetail) {

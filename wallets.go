@@ -194,16 +194,11 @@ func (s *WalletsService) Authenticate(ctx context.Context, walletID string, p *A
 	if p == nil {
 		p = &AuthenticateWalletParams{}
 	}
-	r, err := walletCommand("authenticate wallet", walletID, walletCommandForm{
+	return s.command(ctx, "authenticate wallet", walletID, walletCommandForm{
 		Command:            cmdAuthenticate,
 		GatewayReferenceID: p.GatewayReferenceID,
 		ClientAuthToken:    p.ClientAuthToken,
-	})
-	if err != nil {
-		return nil, err
-	}
-	r.write, r.secrets = true, secretsOf(p.ClientAuthToken)
-	return send[WalletAccount](ctx, s.client, r, opts)
+	}, opts)
 }
 
 // Link submits the OTP the customer received (from Create with Authenticate
@@ -224,12 +219,7 @@ func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ..
 	if strings.TrimSpace(otp) == "" {
 		return nil, invalid(op, "OTP", "is empty")
 	}
-	r, err := walletCommand(op, walletID, walletCommandForm{Command: cmdLink, OTP: otp})
-	if err != nil {
-		return nil, err
-	}
-	r.write, r.secrets = true, secretsOf(otp)
-	return send[WalletAccount](ctx, s.client, r, opts)
+	return s.command(ctx, op, walletID, walletCommandForm{Command: cmdLink, OTP: otp}, opts)
 }
 
 // Delink unlinks the wallet from the customer; its tokens stop working. A
@@ -241,12 +231,7 @@ func (s *WalletsService) Link(ctx context.Context, walletID, otp string, opts ..
 // x-routing-id unless WithRoutingID gives one. Juspay has been seen to
 // answer linked as the string "false"; Linked reads it either way.
 func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
-	r, err := walletCommand("delink wallet", walletID, walletCommandForm{Command: cmdDelink})
-	if err != nil {
-		return nil, err
-	}
-	r.write = true
-	return send[WalletAccount](ctx, s.client, r, opts)
+	return s.command(ctx, "delink wallet", walletID, walletCommandForm{Command: cmdDelink}, opts)
 }
 
 // Refresh asks the provider for the current balance of one linked wallet.
@@ -257,11 +242,7 @@ func (s *WalletsService) Delink(ctx context.Context, walletID string, opts ...Op
 // It sends POST /wallets/{walletID} with command=refresh, and no
 // x-routing-id unless WithRoutingID gives one.
 func (s *WalletsService) Refresh(ctx context.Context, walletID string, opts ...Option) (*WalletAccount, error) {
-	r, err := walletCommand("refresh wallet", walletID, walletCommandForm{Command: cmdRefresh})
-	if err != nil {
-		return nil, err
-	}
-	return send[WalletAccount](ctx, s.client, r, opts)
+	return s.command(ctx, "refresh wallet", walletID, walletCommandForm{Command: cmdRefresh}, opts)
 }
 
 // UpdateMobileNumber changes the mobile number Juspay holds for the wallet,
@@ -279,17 +260,13 @@ func (s *WalletsService) UpdateMobileNumber(ctx context.Context, walletID, mobil
 	if strings.TrimSpace(mobileNumber) == "" {
 		return nil, invalid(op, "mobileNumber", "is empty")
 	}
-	r, err := walletCommand(op, walletID, walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber})
-	if err != nil {
-		return nil, err
-	}
-	r.write, r.minVersion = true, minMobileUpdateVersion
-	return send[WalletAccount](ctx, s.client, r, opts)
+	return s.command(ctx, op, walletID, walletCommandForm{Command: cmdUpdate, MobileNumber: mobileNumber}, opts)
 }
 
-// walletCommand builds POST /wallets/{walletID} with one command: a read
-// unless the caller marks it a write.
-func walletCommand(op, walletID string, f walletCommandForm) (*request, error) {
+// command sends POST /wallets/{walletID} with one command: a read for
+// refresh, which changes nothing, and a write for every other command. The
+// OTP and the client auth token it carries are the call's secrets.
+func (s *WalletsService) command(ctx context.Context, op, walletID string, f walletCommandForm, opts []Option) (*WalletAccount, error) {
 	id, err := pathSegment(op, "walletID", walletID)
 	if err != nil {
 		return nil, err
@@ -298,5 +275,10 @@ func walletCommand(op, walletID string, f walletCommandForm) (*request, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &request{op: op, method: http.MethodPost, path: "/wallets/" + id, form: form}, nil
+	r := &request{op: op, method: http.MethodPost, path: "/wallets/" + id, form: form,
+		write: f.Command != cmdRefresh, secrets: secretsOf(f.OTP, f.ClientAuthToken)}
+	if f.Command == cmdUpdate {
+		r.minVersion = minMobileUpdateVersion
+	}
+	return send[WalletAccount](ctx, s.client, r, opts)
 }
