@@ -21,11 +21,10 @@ import (
 )
 
 // End-to-end tests of the HTTP layer: a client built by NewClient, with its
-// own default HTTP client, against a real loopback server: the body cap,
-// connection reuse, the connection pool, a merchant's own *http.Client and
+// own default HTTP client, against a real loopback server: connection reuse, the connection pool, a merchant's own *http.Client and
 // redirects. Each states what crossed the wire (requests, connections) and
 // what the caller got back. The retry policy's end-to-end tests are in
-// retry_e2e_test.go.
+// retry_test.go.
 
 func TestE2EConnectionReuse(t *testing.T) {
 	t.Parallel()

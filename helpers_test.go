@@ -25,6 +25,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gojuspay/juspay"
+	"github.com/gojuspay/juspay/juspaytest"
 )
 
 // The package's one test dialect, after go-github's: a client on a mock
@@ -312,6 +313,17 @@ func newUnstartedTestServer(s *testServer, h http.HandlerFunc) *httptest.Server 
 	// complaints about them out of the test output.
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	return srv
+}
+
+// startFake starts juspaytest's fake Juspay, closed when the test ends,
+// holding the customer of Juspay's Refresh All Wallets sample, and a client
+// for it: for tests whose faults juspaytest can script.
+func startFake(t testing.TB, opts ...juspaytest.ServerOption) (*juspaytest.Server, *juspay.Client) {
+	t.Helper()
+	srv, c := juspaytest.Start(t, opts...)
+	_, err := srv.AddCustomer(juspaytest.SampleCustomer())
+	require.NoError(t, err)
+	return srv, c
 }
 
 // newServerClient builds a client with NewClient's default HTTP client,

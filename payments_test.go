@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gojuspay/juspay"
+	"github.com/gojuspay/juspay/juspaytest"
 )
 
 func debitParams() *juspay.DirectDebitParams {
@@ -208,37 +208,31 @@ func TestDirectDebitValidation(t *testing.T) {
 }
 
 // TestDirectDebitConnectionDroppedAfterSend is the fault the never-retry
-// rule exists for, over a real connection: Juspay read the whole debit, and
-// the connection closed before any answer. A second attempt could debit
-// twice, so there is none, and the error says the outcome is unknown.
+// rule exists for, over a real connection: Juspay made the debit, and the
+// connection broke before the whole answer came. A second attempt could
+// debit twice, so there is none, and the error says the outcome is unknown.
 func TestDirectDebitConnectionDroppedAfterSend(t *testing.T) {
-	var got atomic.Value
-	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err == nil {
-			got.Store(r.PostForm)
-		}
-		conn, _, err := http.NewResponseController(w).Hijack()
-		if err != nil {
-			panic(err)
-		}
-		conn.Close()
-	})
-	c := newServerClient(t, srv.URL)
-
+	const paytm = "wlm_blUutbvo76578u" // balance 95 in the sample customer
+	srv, c := startFake(t)
+	require.NoError(t, srv.AddOrder("ord_1001", "10"))
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // generous: it must not hang
 	defer cancel()
-	txn, err := c.Payments.DirectDebit(ctx, debitParams())
+	w, err := c.Wallets.Get(ctx, paytm)
+	require.NoError(t, err)
+	srv.Fail(1, juspaytest.CutBodyFault())
+
+	txn, err := c.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_1001", PaymentMethod: "PAYTM", DirectWalletToken: w.Token})
+
 	require.Error(t, err)
 	assert.Nil(t, txn)
-	assert.Equal(t, int64(1), srv.requests.Load(), "attempted exactly once")
+	assert.Len(t, srv.Requests(), 2, "the Get, and the debit attempted exactly once")
 	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 	assert.NotErrorIs(t, err, context.DeadlineExceeded)
 	var apiErr *juspay.APIError
 	assert.False(t, errors.As(err, &apiErr))
 	assert.True(t, strings.HasPrefix(err.Error(), "juspay: direct debit: "), err.Error())
-	assert.NotContains(t, err.Error(), debitParams().DirectWalletToken)
-
-	form, _ := got.Load().(url.Values)
-	require.NotNil(t, form, "the server read the debit before the connection dropped")
-	assert.Equal(t, "tk_04ec3a9f7cff6f4095a", form.Get("direct_wallet_token"))
+	assert.NotContains(t, err.Error(), w.Token)
+	after, ok := srv.Wallet(paytm)
+	require.True(t, ok)
+	assert.Equal(t, "85", after.Balance, "the debit went through: retrying it would have charged twice")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gojuspay/juspay"
+	"github.com/gojuspay/juspay/juspaytest"
 )
 
 // End-to-end tests of the retry policy, the attempt timeout and the caller's
@@ -44,21 +45,14 @@ func TestE2ERetriedStatuses(t *testing.T) {
 
 			t.Run("succeeds when the failure passes", func(t *testing.T) {
 				t.Parallel()
-				var n atomic.Int64
-				srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-					if n.Add(1) <= 2 {
-						writeStatus(w, status)
-						return
-					}
-					answerOK(w, r)
-				})
-				c := newServerClient(t, srv.URL)
+				srv, c := startFake(t)
+				srv.Fail(2, juspaytest.StatusFault(status, nil, `{"status":"error","error_code":"busy"}`))
 
-				list, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
+				list, err := c.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID)
 
 				require.NoError(t, err)
 				assert.Len(t, list.Wallets, 2)
-				assert.EqualValues(t, 3, srv.requests.Load())
+				assert.Len(t, srv.Requests(), 3)
 			})
 		})
 	}
