@@ -33,8 +33,8 @@ type Client struct {
 	// Customers calls the customer APIs: pay-later eligibility.
 	Customers *CustomersService
 
-	// Every unexported field is a pointer, so that even a copied Client
-	// printed through reflection (a field of another struct) shows
+	// Every unexported field is a pointer or sealed, so that even a copied
+	// Client printed through reflection (a field of another struct) shows
 	// addresses, never the key.
 	cfg   *config
 	auth  *credential

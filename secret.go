@@ -39,8 +39,8 @@ func (s sealed[T]) MarshalJSON() ([]byte, error)  { return []byte(`"` + redacted
 // nothing (an APIError built by a merchant's test has one).
 type scrubber struct{ secrets sealed[[]string] }
 
-// newScrubber scrubs secrets. The slice is kept, never copied: its length
-// must be its capacity, so that with can never append into it.
+// newScrubber scrubs secrets. The slice is kept, not copied, but capped at
+// its length, so that with copies it rather than append into it.
 func newScrubber(secrets []string) scrubber {
 	return scrubber{seal(secrets[:len(secrets):len(secrets)])}
 }
