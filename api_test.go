@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -31,8 +30,37 @@ func TestAPIGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	assert.Equal(t, string(want), got,
-		"the exported API changed: if that is intended, run go test -run TestAPIGolden -update . and review the diff")
+	if string(want) != got {
+		t.Errorf("the exported API changed; if that is intended, run go test -run TestAPIGolden -update . and review the diff:\n%s",
+			lineDiff(string(want), got))
+	}
+}
+
+// lineDiff lists the lines only one of want and got has: "-" for want's,
+// "+" for got's.
+func lineDiff(want, got string) string {
+	count := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l]++
+		}
+		return m
+	}
+	w, g, w0 := count(want), count(got), count(want)
+	var b strings.Builder
+	for _, l := range strings.Split(want, "\n") {
+		if w[l] > g[l] {
+			b.WriteString("- " + l + "\n")
+			w[l]--
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if g[l] > w0[l] {
+			b.WriteString("+ " + l + "\n")
+			g[l]--
+		}
+	}
+	return b.String()
 }
 
 // exportedAPI renders every exported declaration of the package in dir,

@@ -138,13 +138,22 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 	if cl.out == nil {
 		return o
 	}
-	if err := json.NewDecoder(body).Decode(cl.out); err != nil {
+	if err := decode(json.NewDecoder(body), cl.out); err != nil {
 		if body.readErr != nil || body.overCap {
 			return o.readFailed(cl.ctx, actx, body)
 		}
 		o.err, o.failed = decodeError(resp, fieldError(err)), "decoding the response"
 	}
 	return o
+}
+
+// decode decodes the next JSON value of dec into out: through out's wire
+// type where it has one (see streamDecoder).
+func decode(dec *json.Decoder, out any) error {
+	if s, ok := out.(streamDecoder); ok {
+		return s.decodeFrom(dec)
+	}
+	return dec.Decode(out)
 }
 
 // readFailed records that a 2xx body could not be read: over the cap (not

@@ -144,6 +144,26 @@ func gatewayDataJSON(op string, data map[string]json.RawMessage) (string, error)
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
+// eligibilityWire is an Eligibility as the tolerant reader decodes it.
+type eligibilityWire struct {
+	PaymentMethods []paymentMethodEligibilityWire `json:"payment_methods_eligibility"`
+}
+
+func (w *eligibilityWire) to(e *Eligibility) {
+	*e = Eligibility{}
+	toSlice(w.PaymentMethods, &e.PaymentMethods)
+}
+
+// UnmarshalJSON decodes an eligibility answer tolerantly; see
+// PaymentMethodEligibility.
+func (e *Eligibility) UnmarshalJSON(data []byte) error {
+	return decodeVia[eligibilityWire](data, e)
+}
+
+func (e *Eligibility) decodeFrom(dec *json.Decoder) error {
+	return decodeStreamVia[eligibilityWire](dec, e)
+}
+
 // paymentMethodEligibilityWire is a PaymentMethodEligibility as the
 // tolerant reader decodes it.
 type paymentMethodEligibilityWire struct {

@@ -214,6 +214,26 @@ func decodeVia[W any, PW wire[W, T], T any](data []byte, out *T) error {
 	return nil
 }
 
+// streamDecoder is a public type that an answer is decoded into through
+// its wire type, straight from the body. Decoding into the public type
+// instead would scan the body twice: encoding/json scans a value to find
+// its end before it hands it to an UnmarshalJSON, which then decodes it
+// again. Every response type of the SDK is one.
+type streamDecoder interface {
+	decodeFrom(dec *json.Decoder) error
+}
+
+// decodeStreamVia is decodeVia for an answer's body: the one pass of
+// encoding/json goes into the wire type W, then converts into *out.
+func decodeStreamVia[W any, PW wire[W, T], T any](dec *json.Decoder, out *T) error {
+	var w W
+	if err := dec.Decode(&w); err != nil {
+		return err
+	}
+	PW(&w).to(out)
+	return nil
+}
+
 // toSlice converts a list of wire values into *out; null stays nil.
 func toSlice[W any, PW wire[W, T], T any](ws []W, out *[]T) {
 	if ws == nil {

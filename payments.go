@@ -2,6 +2,7 @@ package juspay
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -188,6 +189,10 @@ func (w *txnAuthenticationWire) to(a *TxnAuthentication) {
 // UnmarshalJSON decodes a transaction tolerantly; see Transaction.
 func (t *Transaction) UnmarshalJSON(data []byte) error {
 	return decodeVia[transactionWire](data, t)
+}
+
+func (t *Transaction) decodeFrom(dec *json.Decoder) error {
+	return decodeStreamVia[transactionWire](dec, t)
 }
 
 func (w *transactionWire) to(t *Transaction) {

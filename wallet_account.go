@@ -109,9 +109,17 @@ func (l *WalletAccountList) UnmarshalJSON(data []byte) error {
 	return decodeVia[walletListWire](data, l)
 }
 
+func (l *WalletAccountList) decodeFrom(dec *json.Decoder) error {
+	return decodeStreamVia[walletListWire](dec, l)
+}
+
 // UnmarshalJSON decodes a wallet tolerantly; see WalletAccount.
 func (w *WalletAccount) UnmarshalJSON(data []byte) error {
 	return decodeVia[walletWire](data, w)
+}
+
+func (w *WalletAccount) decodeFrom(dec *json.Decoder) error {
+	return decodeStreamVia[walletWire](dec, w)
 }
 
 // UnmarshalJSON decodes a sub-detail tolerantly, as WalletAccount does.
