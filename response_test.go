@@ -150,3 +150,29 @@ func TestDoRefusesMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestDoEndToEnd sends Do's request over a real connection, as go-github's
+// tests do: the handler states what must arrive.
+func TestDoEndToEnd(t *testing.T) {
+	c, mux, srv := setup(t)
+	mux.HandleFunc("/orders/ord_1/refunds", func(w http.ResponseWriter, r *http.Request) {
+		testMethod(t, r, http.MethodPost)
+		testHeader(t, r, "Authorization", testAuthorization)
+		testHeader(t, r, "X-Merchantid", testMerchantID)
+		testHeader(t, r, "Content-Type", "application/x-www-form-urlencoded")
+		require.NoError(t, r.ParseForm())
+		assert.Equal(t, url.Values{"unique_request_id": {"rf_1"}, "amount": {"1.00"}}, r.PostForm)
+		w.Header().Set("X-Request-Id", "req_9")
+		fmt.Fprint(w, `{"order_id":"ord_1","refunded":true}`)
+	})
+	var out struct {
+		Refunded bool `json:"refunded"`
+	}
+	var resp juspay.Response
+	err := c.Do(context.Background(), http.MethodPost, "/orders/ord_1/refunds",
+		url.Values{"unique_request_id": {"rf_1"}, "amount": {"1.00"}}, &out, juspay.WithResponseInto(&resp))
+	require.NoError(t, err)
+	assert.True(t, out.Refunded)
+	assert.Equal(t, "req_9", resp.RequestID)
+	assert.EqualValues(t, 1, srv.requests.Load())
+}
