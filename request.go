@@ -1,7 +1,6 @@
 package juspay
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -228,11 +227,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 		trace = new(connTrace)
 		actx = httptrace.WithClientTrace(actx, trace.hooks())
 	}
-	var rd io.Reader
-	if body != nil {
-		rd = bytes.NewReader(body)
-	}
-	req, err := http.NewRequestWithContext(actx, r.method, target, rd)
+	req, err := newAttemptRequest(actx, r.method, target, body)
 	if err != nil {
 		return result{err: err, what: "building the request", after: -1}
 	}
@@ -258,6 +253,46 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 	c.readResponse(ctx, actx, cancel, resp, &res, out)
 	logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
 	return res
+}
+
+// newAttemptRequest builds one attempt's request so that net/http can never
+// send it more than once. net/http replays a request on its own whenever it
+// can rewind the body: over HTTP/2 after RST_STREAM(PROTOCOL_ERROR),
+// RST_STREAM(REFUSED_STREAM) or GOAWAY, even once the server has read the
+// request in full (http2shouldRetryRequest resends a request whose Body is
+// nil or NoBody, or calls its GetBody, and does so again on every new
+// connection), and over HTTP/1 when a reused connection fails
+// (Request.isReplayable: a GET, or a body with GetBody). Those replays
+// happen beneath the SDK's retry policy: a debit would reach Juspay hundreds
+// of times in one attempt, and a read would escape the retry budget. So
+// every request, a GET included, carries a body net/http cannot rewind: no
+// GetBody, and a reader whose type NewRequest does not recognise
+// (*bytes.Reader would get a GetBody). net/http's own replays are off, and
+// every request on the wire is an attempt of the SDK, seen by its retry
+// policy and budget.
+func newAttemptRequest(ctx context.Context, method, target string, body []byte) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, target, &onceBody{data: body})
+	if err != nil {
+		return nil, err
+	}
+	// A known length keeps a form body framed by Content-Length. An empty
+	// body (a GET) stays of unknown length: HTTP/1 finds it empty and
+	// sends none, HTTP/2 ends the stream with an empty DATA frame.
+	req.ContentLength = int64(len(body))
+	return req, nil
+}
+
+// onceBody reads data once. It is its own type, not a *bytes.Reader, so
+// that net/http cannot rewind it; see newAttemptRequest.
+type onceBody struct{ data []byte }
+
+func (b *onceBody) Read(p []byte) (int, error) {
+	if len(b.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, b.data)
+	b.data = b.data[n:]
+	return n, nil
 }
 
 // readResponse reads and closes resp.Body, filling res: a decoded 2xx, an
