@@ -3,6 +3,7 @@ package juspay_test
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -163,6 +164,29 @@ func TestHTTP2WriteReachesTheWireOnce(t *testing.T) {
 			assert.EqualValues(t, 1, log.attempts.Load(), "SDK attempts")
 			assert.EqualValues(t, 1, s.requests.Load(), "debits on the wire")
 			assert.NotContains(t, err.Error(), "tok_h2_secret")
+		})
+	}
+}
+
+// A read is on the wire once per SDK attempt: net/http does not replay it
+// beneath the retry policy and its budget.
+func TestHTTP2ReadIsNotReplayedBeneathTheBudget(t *testing.T) {
+	t.Parallel()
+	for _, m := range h2Misbehaviours {
+		t.Run(m.name, func(t *testing.T) {
+			t.Parallel()
+			s := newH2Server(t, m.do)
+			var log trAttempts
+			c := newH2Client(t, s, juspay.WithLogger(log.logger()), juspay.WithMaxRetries(2))
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+
+			err := trRefreshAll(ctx, c)
+			require.Error(t, err)
+			var apiErr *juspay.APIError
+			assert.False(t, errors.As(err, &apiErr), "no answer came")
+			assert.EqualValues(t, 3, log.attempts.Load(), "SDK attempts: 1 + WithMaxRetries")
+			assert.EqualValues(t, 3, s.requests.Load(), "requests on the wire")
 		})
 	}
 }
