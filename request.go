@@ -250,6 +250,10 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 		return res
 	}
 	res.status, res.requestID, res.sent = resp.StatusCode, requestID(resp.Header), true
+	if rejectInterim(resp, &res) {
+		logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
+		return res
+	}
 	c.readResponse(ctx, actx, cancel, resp, &res, out)
 	logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
 	return res
@@ -293,6 +297,25 @@ func (b *onceBody) Read(p []byte) (int, error) {
 	n := copy(p, b.data)
 	b.data = b.data[n:]
 	return n, nil
+}
+
+// rejectInterim ends an attempt whose response is a 1xx: a protocol error,
+// not an answer. net/http waits past other 1xx responses itself, but hands
+// a 101 Switching Protocols over as the final response, with the raw
+// connection as its body: reading that body would wait on a server that
+// has switched protocols, heeding neither the attempt's timeout nor the
+// caller's context. (Other 1xx reach the SDK only from a RoundTripper of
+// the caller's.) The body is closed unread, and the connection with it.
+// Asking again would get the same answer, so it is not retried, and a write
+// that met it may have reached Juspay: its outcome is unknown.
+func rejectInterim(resp *http.Response, res *result) bool {
+	if resp.StatusCode >= 200 {
+		return false
+	}
+	resp.Body.Close()
+	res.err = fmt.Errorf("protocol error: %d %s is not a final answer", resp.StatusCode, http.StatusText(resp.StatusCode))
+	res.what = "reading the response"
+	return true
 }
 
 // readResponse reads and closes resp.Body, filling res: a decoded 2xx, an
