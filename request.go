@@ -370,7 +370,7 @@ func (c *Client) readResponse(ctx, actx context.Context, stop context.CancelFunc
 	if out == nil {
 		return
 	}
-	dec := json.NewDecoder(body)
+	dec := json.NewDecoder(newValueCap(body))
 	if err := dec.Decode(out); err != nil {
 		if body.readErr != nil || body.overCap {
 			readFailed(body.readErr)
