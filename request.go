@@ -249,7 +249,9 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 		logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
 		return res
 	}
-	res.status, res.requestID, res.sent = resp.StatusCode, requestID(resp.Header), true
+	// The request ID goes into log records and errors: a server may echo
+	// anything there, the key included, so it is scrubbed as it arrives.
+	res.status, res.requestID, res.sent = resp.StatusCode, scrubWith(r.scrub, requestID(resp.Header)), true
 	if rejectInterim(resp, &res) {
 		logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
 		return res
