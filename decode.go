@@ -77,7 +77,7 @@ func (t *flexTime) UnmarshalJSON(data []byte) error {
 			return nil
 		}
 	}
-	return &json.UnmarshalTypeError{Value: "string " + strconv.Quote(truncate(s, 40)), Type: timeType}
+	return &json.UnmarshalTypeError{Value: stringValue(s, 40), Type: timeType}
 }
 
 // parseTimestamp reads the layouts Juspay uses without allocating:
@@ -275,6 +275,18 @@ func jsonKind(data []byte) string {
 	default:
 		return "number"
 	}
+}
+
+// stringValue describes a string a server sent, for a decode error: quoted
+// whole when it is at most n bytes, by its length when it is longer. It
+// never cuts the text: the error's text is scrubbed of the call's secrets
+// later (clean), and a secret cut in two would escape the scrub, its first
+// bytes left in the error.
+func stringValue(s string, n int) string {
+	if len(s) <= n {
+		return "string " + strconv.Quote(s)
+	}
+	return "string of " + strconv.Itoa(len(s)) + " bytes"
 }
 
 // truncate shortens s to at most n bytes on a rune boundary, marking the cut.

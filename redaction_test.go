@@ -3,8 +3,10 @@ package juspay_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -41,5 +43,34 @@ func TestRequestIDEchoingTheKeyIsScrubbedFromLogs(t *testing.T) {
 		require.NoError(t, err)
 		require.NotEmpty(t, logRecords(t, &buf))
 		assertNoSecret(t, buf.String())
+	}
+}
+
+// Text from a server is scrubbed before it is cut short: a secret echoed
+// after padding, so that a cut falls inside it, must not leave its first
+// bytes in the error.
+func TestSecretAfterPaddingIsScrubbedBeforeTheCut(t *testing.T) {
+	pad := strings.Repeat("x", 25)
+	for _, tc := range []struct {
+		name, contentType, body string
+	}{
+		{"2xx Content-Type", "text/" + strings.Repeat("x", 45) + testAPIKey, `<html></html>`},
+		{"last_refreshed", "application/json", `{"list":[{"last_refreshed":"` + pad + testAPIKey + `"}]}`},
+		{"current_balance", "application/json", `{"list":[{"current_balance":"` + pad + testAPIKey + `"}]}`},
+		{"sub-detail current_balance", "application/json", `{"list":[{"sub_details":[{"current_balance":"` + pad + testAPIKey + `"}]}]}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+			mt.RegisterResponder(http.MethodGet, refreshURL(testCustomerID), func(*http.Request) (*http.Response, error) {
+				resp := httpmock.NewStringResponse(http.StatusOK, tc.body)
+				resp.Header.Set("Content-Type", tc.contentType)
+				return resp, nil
+			})
+			_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
+			require.Error(t, err)
+			for _, s := range []string{err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err)} {
+				assertNoPartOf(t, s, testAPIKey, "")
+			}
+		})
 	}
 }

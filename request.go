@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -455,7 +456,12 @@ func decodeError(resp *http.Response, err error) error {
 	}
 	mt := mediaType(resp.Header.Get("Content-Type"))
 	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
-		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, truncate(oneLine(mt), 60), err)
+		// Named whole or not at all, never cut: see stringValue.
+		what := oneLine(mt)
+		if len(what) > 60 {
+			what = "a " + strconv.Itoa(len(what)) + "-byte media type"
+		}
+		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, what, err)
 	}
 	return err
 }
