@@ -106,3 +106,45 @@ func TestParamsFormatAndLogMasked(t *testing.T) {
 		assert.NotContains(t, fmt.Sprintf("%p", ptr.Interface()), secret)
 	}
 }
+
+// captureT collects what a failing testify assertion would print: its
+// diff, which go-spew writes field by field, methods disabled.
+type captureT struct{ out strings.Builder }
+
+func (c *captureT) Errorf(format string, args ...any) { fmt.Fprintf(&c.out, format, args...) }
+
+// An APIError's exported text fields hold no secret of the call: a server
+// echoing the key, the Authorization value or the OTP has it replaced
+// there, as in Error, so that %p of a value, a testify diff or reading the
+// fields shows none.
+func TestAPIErrorFieldsAreScrubbed(t *testing.T) {
+	const otp = "482913"
+	echo := testAPIKey + " " + testAuthorization + " " + otp
+	body := fmt.Sprintf(`{"status":%q,"error_code":%q,"error_message":%q,"user_message":%q,`+
+		`"error_info":{"code":%q,"category":%q,"user_message":%q,"developer_message":%q,"fields":[{"field_name":%q,"reason":%q}]}}`,
+		echo, echo, echo, echo, echo, echo, echo, echo, echo, echo)
+	c, mt := newMockClient(t)
+	mt.RegisterNoResponder(func(*http.Request) (*http.Response, error) {
+		resp := httpmock.NewStringResponse(http.StatusBadRequest, body)
+		resp.Header.Set("Content-Type", "application/json")
+		resp.Header.Set("X-Request-Id", "req_"+otp)
+		return resp, nil
+	})
+	_, err := c.Wallets.Link(context.Background(), "wlt_1", otp)
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	secrets := append([]string{otp}, testSecrets...)
+
+	require.NotNil(t, apiErr.Info)
+	require.Len(t, apiErr.Info.Fields, 1)
+	for _, s := range reachableStrings(apiErr) {
+		assertNoSecret(t, s, secrets...)
+	}
+	assert.Contains(t, apiErr.ErrorMessage, "[REDACTED]", "the field says something was removed")
+	ct := &captureT{}
+	assert.Equal(ct, &juspay.APIError{}, apiErr)
+	require.NotEmpty(t, ct.out.String())
+	for _, s := range []string{ct.out.String(), fmt.Sprintf("%p", *apiErr), fmt.Sprintf("%#v", apiErr), err.Error()} {
+		assertNoSecret(t, s, secrets...)
+	}
+}

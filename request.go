@@ -258,6 +258,9 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 		return res
 	}
 	c.readResponse(ctx, actx, cancel, resp, &res, out)
+	if res.apiErr != nil {
+		res.apiErr.scrubFields(r.scrub, r.secrets)
+	}
 	logAttempt(ctx, cfg.logger, r, req, &res, n, time.Since(start))
 	return res
 }
