@@ -149,17 +149,20 @@ func parseBaseURL(rawURL string) (string, error) {
 		}
 		return "", fmt.Errorf("juspay: base URL does not parse: %w", err)
 	}
+	// The errors name the part at fault, never the whole URL: its user
+	// name is where a pasted key lands (URL.Redacted hides only a
+	// password), and a URL without a scheme is all path.
 	switch {
-	case u.Scheme != "https" && u.Scheme != "http":
-		return "", fmt.Errorf("juspay: base URL %q: scheme must be https", truncate(u.Redacted(), 100))
-	case u.Host == "":
-		return "", fmt.Errorf("juspay: base URL %q has no host", truncate(u.Redacted(), 100))
 	case u.User != nil:
-		return "", errors.New("juspay: base URL may not hold credentials: the API key is the only credential")
+		return "", errors.New("juspay: base URL may not hold credentials (a user name or password): the API key is the only credential")
+	case u.Scheme != "https" && u.Scheme != "http":
+		return "", fmt.Errorf("juspay: base URL scheme %q: must be https", truncate(u.Scheme, 20))
+	case u.Host == "":
+		return "", errors.New("juspay: base URL has no host")
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		return "", fmt.Errorf("juspay: base URL %q may not have a query or fragment", truncate(u.Redacted(), 100))
+		return "", fmt.Errorf("juspay: base URL of host %q may not have a query or fragment", truncate(u.Host, 100))
 	case u.Scheme == "http" && !isLoopback(u.Hostname()):
-		return "", fmt.Errorf("juspay: base URL %q: plain http is only allowed for a loopback host; use https", truncate(u.Redacted(), 100))
+		return "", fmt.Errorf("juspay: base URL %q: plain http is only allowed for a loopback host; use https", "http://"+truncate(u.Host, 100))
 	}
 	return strings.TrimRight(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
 }
