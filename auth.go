@@ -2,9 +2,12 @@ package juspay
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -35,7 +38,7 @@ func newCredential(apiKey string) (*credential, error) {
 	header := []string{"Basic " + encoded}
 	// Its length is its capacity, so that a call appending its own secrets
 	// copies it rather than write into the array every call shares.
-	secrets := []string{apiKey, encoded}
+	secrets := secretForms([]string{apiKey, encoded})
 	return &credential{
 		// The value slice is shared by every request: a RoundTripper may
 		// not modify its request, and net/http copies headers before it
@@ -78,6 +81,63 @@ func scrub(text string, secrets []string) string {
 	return text
 }
 
+// secretForms returns secrets with the forms each may take when a server
+// echoes it, longest first. A server may echo a secret as it decoded it
+// from the form body (form-encoded: "+" as %2B, "/" as %2F, in either case
+// of hex), in a URL path, base64-encoded, or JSON-escaped ("<" as \u003c,
+// "/" as \/); scrubbing only the plain text would let those through.
+// Longest first, because secrets may overlap: an OTP that is part of the
+// key, scrubbed first, would split the key so that the rest of it escapes.
+// The result's length is its capacity, so that appending to it copies.
+func secretForms(secrets []string) []string {
+	seen := make(map[string]bool, 8*len(secrets))
+	out := make([]string, 0, 8*len(secrets))
+	add := func(s string) {
+		if len(s) >= 3 && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, s := range secrets {
+		add(s)
+		for _, esc := range []string{url.QueryEscape(s), url.PathEscape(s)} {
+			add(esc)
+			add(lowerHexEscapes(esc))
+		}
+		add(base64.StdEncoding.EncodeToString([]byte(s)))
+		add(base64.RawURLEncoding.EncodeToString([]byte(s)))
+		if j, err := json.Marshal(s); err == nil {
+			add(string(j[1 : len(j)-1]))
+			add(strings.ReplaceAll(string(j[1:len(j)-1]), "/", `\/`))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out[:len(out):len(out)]
+}
+
+// lowerHexEscapes writes the hex digits of s's %XX escapes in lower case,
+// as some servers echo them.
+func lowerHexEscapes(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			b[i+1], b[i+2] = lowerHex(b[i+1]), lowerHex(b[i+2])
+			i += 2
+		}
+	}
+	return string(b)
+}
+
+func lowerHex(c byte) byte {
+	if 'A' <= c && c <= 'F' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // scrubber returns scrub for secrets as a closure, for values that outlive
 // the call (its errors): a closure keeps the secrets out of reach of any
 // walk by reflection, where a []string field would hand them to it.
@@ -106,4 +166,13 @@ func hasControl(s string) bool {
 		}
 	}
 	return false
+}
+
+// withKeySecrets merges a call's own secrets, in all their forms, with the
+// key's (already expanded by newCredential), longest first across both:
+// see secretForms.
+func withKeySecrets(own, key []string) []string {
+	all := append(secretForms(own), key...)
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	return all
 }

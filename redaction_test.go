@@ -3,9 +3,11 @@ package juspay_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -176,5 +178,54 @@ func TestBaseURLWithUserInfoIsRefusedUnechoed(t *testing.T) {
 		require.Error(t, err, raw)
 		assert.NotContains(t, err.Error(), leaked, raw)
 		assert.Contains(t, err.Error(), juspay.EnvBaseURL)
+	}
+}
+
+// A secret echoed in an encoded form (form-encoded, path-escaped, base64,
+// JSON-escaped) is scrubbed as the secret itself is.
+func TestEncodedSecretsAreScrubbed(t *testing.T) {
+	const token = "tok+a/b=c<d>&e f"
+	forms := []string{
+		url.QueryEscape(token),                  // tok%2Ba%2Fb%3Dc%3Cd%3E%26e+f
+		strings.ToLower(url.QueryEscape(token)), // tok%2ba%2fb...
+		url.PathEscape(token),                   // tok+a%2Fb=c%3Cd%3E&e%20f
+		base64.StdEncoding.EncodeToString([]byte(token)),
+		`tok+a\/b=c\u003cd\u003e\u0026e f`, // JSON, escaped as encoding/json and PHP do
+	}
+	for _, form := range forms {
+		var buf bytes.Buffer
+		logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c, mt := newMockClient(t, juspay.WithLogger(logger))
+		mt.RegisterNoResponder(func(*http.Request) (*http.Response, error) {
+			resp := httpmock.NewStringResponse(http.StatusBadRequest,
+				`{"error_message":"bad token `+strings.ReplaceAll(form, `\`, `\\`)+`","user_message":"`+form+`"}`)
+			resp.Header.Set("X-Request-Id", form)
+			return resp, nil
+		})
+		_, err := c.Payments.DirectDebit(context.Background(), &juspay.DirectDebitParams{
+			OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: token,
+		})
+		var apiErr *juspay.APIError
+		require.ErrorAs(t, err, &apiErr, form)
+		for _, s := range append(reachableStrings(apiErr), err.Error(), fmt.Sprintf("%#v", err), buf.String()) {
+			assert.NotContains(t, s, form)
+			assert.NotContains(t, s, token)
+		}
+	}
+}
+
+// Overlapping secrets are scrubbed longest first: an OTP that is part of
+// the key must not split the key so that the rest of it escapes.
+func TestOverlappingSecretsAreScrubbedLongestFirst(t *testing.T) {
+	otp := testAPIKey[8:14] // "Q7fK2m", inside the key
+	c, mt := newMockClient(t)
+	mt.RegisterNoResponder(httpmock.NewStringResponder(http.StatusUnauthorized,
+		`{"error_message":"key `+testAPIKey+` is revoked"}`))
+	_, err := c.Wallets.Link(context.Background(), "wlt_1", otp)
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	for _, s := range []string{err.Error(), apiErr.ErrorMessage, string(apiErr.Body)} {
+		assertNoPartOf(t, s, testAPIKey, "")
+		assert.Contains(t, s, "key [REDACTED] is revoked")
 	}
 }

@@ -96,7 +96,7 @@ func (c *Client) do(ctx context.Context, cfg *config, r *request, out any) error
 		// into it) and scrubber instead of building them on every call.
 		r.secrets, r.scrub = c.auth.secrets(), c.auth.scrub
 	} else {
-		r.secrets = append(r.secrets, c.auth.secrets()...)
+		r.secrets = withKeySecrets(r.secrets, c.auth.secrets())
 		r.scrub = scrubber(r.secrets)
 	}
 	var body []byte
