@@ -1,6 +1,7 @@
 package juspay
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -275,35 +276,45 @@ func (c *Client) attempt(ctx context.Context, cfg *config, r *request, target st
 // (Request.isReplayable: a GET, or a body with GetBody). Those replays
 // happen beneath the SDK's retry policy: a debit would reach Juspay hundreds
 // of times in one attempt, and a read would escape the retry budget. So
-// every request, a GET included, carries a body net/http cannot rewind: no
-// GetBody, and a reader whose type NewRequest does not recognise
-// (*bytes.Reader would get a GetBody). net/http's own replays are off, and
-// every request on the wire is an attempt of the SDK, seen by its retry
-// policy and budget.
+// every request, a GET included, carries a body with no GetBody, set after
+// NewRequest (which would give a *bytes.Reader one): net/http's own replays
+// are off, and every request on the wire is an attempt of the SDK, seen by
+// its retry policy and budget.
 func newAttemptRequest(ctx context.Context, method, target string, body []byte) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, method, target, &onceBody{data: body})
+	req, err := http.NewRequestWithContext(ctx, method, target, nil)
 	if err != nil {
 		return nil, err
 	}
-	// A known length keeps a form body framed by Content-Length. An empty
-	// body (a GET) stays of unknown length: HTTP/1 finds it empty and
-	// sends none, HTTP/2 ends the stream with an empty DATA frame.
+	if len(body) == 0 {
+		// An empty body is of unknown length to net/http (0 with a Body);
+		// said to be sent as it is (TransferEncoding's documented
+		// "identity"), HTTP/1 sends no body and no framing for it, where
+		// it would otherwise probe the body in a goroutine of its own on
+		// every GET. HTTP/2 ends the stream with an empty DATA frame.
+		req.Body, req.TransferEncoding = emptyBody{}, identityEncoding
+		return req, nil
+	}
+	// An in-memory reader, so that HTTP/1 writes the headers and the body
+	// in one packet, as it does for NewRequest's.
+	req.Body = io.NopCloser(bytes.NewReader(body))
 	req.ContentLength = int64(len(body))
 	return req, nil
 }
 
-// onceBody reads data once. It is its own type, not a *bytes.Reader, so
-// that net/http cannot rewind it; see newAttemptRequest.
-type onceBody struct{ data []byte }
+// identityEncoding is shared by every body-less request: net/http only
+// reads it.
+var identityEncoding = []string{"identity"}
 
-func (b *onceBody) Read(p []byte) (int, error) {
-	if len(b.data) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, b.data)
-	b.data = b.data[n:]
-	return n, nil
-}
+// emptyBody is a request body with nothing in it that net/http cannot
+// rewind (it is not NoBody); see newAttemptRequest.
+type emptyBody struct{}
+
+func (emptyBody) Read([]byte) (int, error) { return 0, io.EOF }
+func (emptyBody) Close() error             { return nil }
+
+// WriteTo writes nothing. Without it, io.Copy in net/http would allocate a
+// 32 KiB buffer to copy no bytes.
+func (emptyBody) WriteTo(io.Writer) (int64, error) { return 0, nil }
 
 // rejectInterim ends an attempt whose response is a 1xx: a protocol error,
 // not an answer. net/http waits past other 1xx responses itself, but hands
@@ -376,7 +387,8 @@ func (c *Client) readResponse(ctx, actx context.Context, stop context.CancelFunc
 	if out == nil {
 		return
 	}
-	dec := json.NewDecoder(newValueCap(body))
+	body.values = valueCap{r: body, left: maxJSONValues}
+	dec := json.NewDecoder(&body.values)
 	if err := dec.Decode(out); err != nil {
 		if body.readErr != nil || body.overCap {
 			readFailed(body.readErr)
@@ -405,6 +417,8 @@ type cappedBody struct {
 	overCap bool
 	readErr error
 	eof     bool // the body was read to its end
+
+	values valueCap // counts a 2xx body's JSON values as it is decoded; here to save an allocation
 }
 
 // consumed reports whether nothing is left to drain. net/http returns

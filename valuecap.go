@@ -34,8 +34,6 @@ type valueCap struct {
 	err      error
 }
 
-func newValueCap(r io.Reader) *valueCap { return &valueCap{r: r, left: maxJSONValues} }
-
 func (v *valueCap) Read(p []byte) (int, error) {
 	if v.err != nil {
 		return 0, v.err

@@ -41,7 +41,7 @@ func TestValueCapCountsOutsideStrings(t *testing.T) {
 	} {
 		want := valuesIn(body)
 		for chunk := 1; chunk <= len(body); chunk++ {
-			v := newValueCap(nil)
+			v := &valueCap{left: maxJSONValues}
 			for i := 0; i < len(body); i += chunk {
 				assert.True(t, v.count([]byte(body[i:min(i+chunk, len(body))])))
 			}
