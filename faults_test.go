@@ -175,6 +175,15 @@ func TestFaultMatrix(t *testing.T) {
 			write: faultWant{attempts: 1, class: all(isOverCap, isOutcomeUnknown), most: 10 * time.Second},
 		},
 		{
+			name: "10 MiB of empty list elements",
+			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write(emptyElementsList(10<<20 - 64))
+			},
+			read:  faultWant{attempts: 1, class: isTooManyValues, most: 5 * time.Second},
+			write: faultWant{attempts: 1, class: all(isTooManyValues, isOutcomeUnknown), most: 5 * time.Second},
+		},
+		{
 			name:  "101 Switching Protocols, then silence",
 			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) { trSwitchProtocols(env.t, w) },
 			opts:  []juspay.Option{juspay.WithTimeout(0)},
@@ -321,6 +330,12 @@ func isOverCap(t *testing.T, err error, _ *faultEnv) {
 	t.Helper()
 	notAPIError(t, err)
 	assert.Contains(t, err.Error(), "exceeds 10 MiB")
+}
+
+func isTooManyValues(t *testing.T, err error, _ *faultEnv) {
+	t.Helper()
+	notAPIError(t, err)
+	assert.Contains(t, err.Error(), "JSON values")
 }
 
 func isProtocolError(t *testing.T, err error, _ *faultEnv) {
