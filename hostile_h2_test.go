@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -67,6 +68,7 @@ func newH2Server(t testing.TB, misbehave h2Misbehaviour) *h2Server {
 			s.serve(c, misbehave)
 		},
 	}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // handshakes cut by Close are expected
 	srv.StartTLS()
 	s.Server = srv
 	t.Cleanup(func() {
