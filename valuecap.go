@@ -7,7 +7,7 @@ import (
 )
 
 // maxJSONValues is the most JSON objects, arrays and elements a 2xx body may
-// hold: '{', '[' and ',' outside strings, counted as the body is read.
+// hold, counted as the body is read: the bytes '{', '[' and ','.
 //
 // The 10 MiB cap bounds a body's bytes, not what decoding it costs: every
 // element of a list becomes a whole wallet (some 450 bytes) however few
@@ -19,19 +19,22 @@ import (
 // body (under twice the body) plus about 20 MiB for the values (16,384
 // empty wallets, the costliest case), where 2 MiB of empty elements cost
 // 800 MB before.
+//
+// The count includes those bytes inside strings too. That overstates the
+// values of a body whose strings hold commas or braces, which only makes
+// the bound stricter, and it makes the count three bytes.Count calls per
+// read (vectorised), where following strings byte by byte cost about 3% of
+// a 200-wallet call.
 const maxJSONValues = 1 << 15
 
 var errTooManyValues = fmt.Errorf("response holds more than %d JSON values (objects, arrays and elements)", maxJSONValues)
 
 // valueCap passes a JSON body through, failing the read once it holds more
-// than maxJSONValues values. It scans each byte once, skipping the inside
-// of strings with bytes.IndexByte, so the hot path pays little for it.
+// than maxJSONValues values.
 type valueCap struct {
-	r        io.Reader
-	left     int
-	inString bool // inside a string
-	escaped  bool // the previous byte was a backslash inside a string
-	err      error
+	r    io.Reader
+	left int
+	err  error
 }
 
 func (v *valueCap) Read(p []byte) (int, error) {
@@ -46,37 +49,11 @@ func (v *valueCap) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// count scans b, carrying the string state over from the previous read,
-// and reports whether the body is still within the cap.
+// count counts the values b opens or separates, and reports whether the
+// body is still within the cap.
 func (v *valueCap) count(b []byte) bool {
-	for i := 0; i < len(b); i++ {
-		if v.inString {
-			if v.escaped {
-				v.escaped = false
-				continue
-			}
-			q := bytes.IndexByte(b[i:], '"')
-			if q < 0 {
-				q = len(b) - i
-			}
-			if s := bytes.IndexByte(b[i:i+q], '\\'); s >= 0 {
-				i += s
-				v.escaped = true
-				continue
-			}
-			i += q
-			v.inString = i >= len(b)
-			continue
-		}
-		switch b[i] {
-		case '"':
-			v.inString = true
-		case '{', '[', ',':
-			v.left--
-			if v.left < 0 {
-				return false
-			}
-		}
-	}
-	return true
+	v.left -= bytes.Count(b, openBrace) + bytes.Count(b, openBracket) + bytes.Count(b, comma)
+	return v.left >= 0
 }
+
+var openBrace, openBracket, comma = []byte{'{'}, []byte{'['}, []byte{','}
