@@ -164,7 +164,7 @@ func numberText(data []byte) (string, error) {
 			return "", nil
 		}
 		if !isJSONNumber(s) {
-			return "", &json.UnmarshalTypeError{Value: "string " + strconv.Quote(truncate(s, 40)), Type: amountType}
+			return "", &json.UnmarshalTypeError{Value: stringValue(s, 40), Type: amountType}
 		}
 		return s, nil
 	}

@@ -49,13 +49,13 @@ func lineDiff(want, got string) string {
 	w, g, w0 := count(want), count(got), count(want)
 	var b strings.Builder
 	for _, l := range strings.Split(want, "\n") {
-		if w[l] > g[l] {
+		if l != "" && w[l] > g[l] {
 			b.WriteString("- " + l + "\n")
 			w[l]--
 		}
 	}
 	for _, l := range strings.Split(got, "\n") {
-		if g[l] > w0[l] {
+		if l != "" && g[l] > w0[l] {
 			b.WriteString("+ " + l + "\n")
 			g[l]--
 		}

@@ -17,6 +17,11 @@ const maxErrorBody = 64 << 10
 // body the connection cut short still makes an APIError, from the bytes that
 // arrived (its Error text says "body cut short").
 //
+// Its text fields and Body hold no secret of the call: where a server
+// echoed the API key, the Authorization value, a wallet token or an OTP,
+// they read [REDACTED], as Error does, so that printing the fields (fmt's
+// %p, a testify diff) shows none.
+//
 // Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the
 // class, and errors.As to read the fields:
 //
@@ -193,6 +198,40 @@ func newAPIError(status int, header http.Header, body []byte) *APIError {
 		e.UserMessage = e.Info.UserMessage
 	}
 	return e
+}
+
+// scrubFields replaces the call's secrets in every exported text field of
+// e, as it is built: a server may echo the key, a token or an OTP anywhere
+// in its answer, and the fields are read, logged and printed where Error's
+// scrub cannot reach (fmt's %p of a value and go-spew, in testify's diffs,
+// skip every method). Body was cut at maxErrorBody before it could be
+// scrubbed; a tail that begins a secret is dropped as well, so that no
+// secret's first bytes survive the cut.
+func (e *APIError) scrubFields(s scrubber) {
+	for _, f := range []*string{&e.Status, &e.ErrorCode, &e.ErrorMessage, &e.UserMessage, &e.RequestID} {
+		*f = s.scrub(*f)
+	}
+	if e.Info != nil {
+		info := *e.Info // a copy: the fields are e's alone
+		for _, f := range []*string{&info.Code, &info.Category, &info.UserMessage, &info.DeveloperMessage} {
+			*f = s.scrub(*f)
+		}
+		if info.Fields != nil {
+			info.Fields = append([]FieldError(nil), info.Fields...)
+			for i := range info.Fields {
+				info.Fields[i].FieldName = s.scrub(info.Fields[i].FieldName)
+				info.Fields[i].Reason = s.scrub(info.Fields[i].Reason)
+			}
+		}
+		e.Info = &info
+	}
+	body := string(e.Body)
+	if len(e.Body) >= maxErrorBody {
+		body = s.dropSecretStart(body)
+	}
+	if clean := s.scrub(body); clean != string(e.Body) {
+		e.Body = []byte(clean)
+	}
 }
 
 // requestID is the ID Juspay gives an answer, for its support.

@@ -247,7 +247,8 @@ func TestAPIErrorNeverHoldsTheKey(t *testing.T) {
 				assertNoSecret(t, s)
 				assert.NotContains(t, s, testAPIKey[:12], "no part of the key")
 			}
-			assert.Contains(t, string(apiErr.Body), echo, "Body is the raw body, as documented")
+			assertNoSecret(t, string(apiErr.Body))
+			assert.Contains(t, string(apiErr.Body), "[REDACTED] rejected", "Body is the body, its secrets replaced")
 		}
 	}
 	// A proxy that names the key in its Content-Type.

@@ -1,13 +1,13 @@
 package juspay
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -73,11 +73,7 @@ func (cl *call) attempt(n int) outcome {
 		trace = new(connTrace)
 		actx = httptrace.WithClientTrace(actx, trace.hooks())
 	}
-	var body io.Reader
-	if cl.body != nil {
-		body = bytes.NewReader(cl.body)
-	}
-	req, err := http.NewRequestWithContext(actx, cl.r.method, cl.url, body)
+	req, err := newAttemptRequest(actx, cl.r.method, cl.url, cl.body)
 	if err != nil {
 		return outcome{err: err, failed: "building the request"}
 	}
@@ -88,14 +84,33 @@ func (cl *call) attempt(n int) outcome {
 
 	start := time.Now()
 	var o outcome
-	if resp, err := cl.cfg.httpClient.Do(req); err != nil {
+	resp, err := cl.cfg.httpClient.Do(req)
+	switch {
+	case err != nil:
 		o = outcome{err: err, failed: "request failed", sent: !trace.provablyUnsent(err), retryable: true,
 			timedOut: cl.ctx.Err() == nil && actx.Err() != nil, ctxErr: cl.ctx.Err()}
-	} else {
+	case resp.StatusCode < 200:
+		o = interim(resp)
+	default:
 		o = cl.read(actx, cancel, resp)
 	}
 	logAttempt(cl, req, &o, n, time.Since(start))
 	return o
+}
+
+// interim ends an attempt whose response is a 1xx: a protocol error, not
+// an answer. net/http waits past other 1xx responses itself, but hands a
+// 101 Switching Protocols over as the final response, with the raw
+// connection as its body: reading that body would wait on a server that
+// has switched protocols, heeding neither the attempt's timeout nor the
+// caller's context. (Other 1xx reach the SDK only from a RoundTripper of
+// the caller's.) The body is closed unread, and the connection with it.
+// Asking again would get the same answer, so it is not retried, and a write
+// that met it may have reached Juspay: its outcome is unknown.
+func interim(resp *http.Response) outcome {
+	resp.Body.Close()
+	return outcome{status: resp.StatusCode, header: resp.Header, sent: true, failed: "reading the response",
+		err: fmt.Errorf("protocol error: %d %s is not a final answer", resp.StatusCode, http.StatusText(resp.StatusCode))}
 }
 
 // read reads and closes resp.Body: a decoded 2xx, the body of an error, or
@@ -138,7 +153,8 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 	if cl.out == nil {
 		return o
 	}
-	if err := decode(json.NewDecoder(body), cl.out); err != nil {
+	body.values = valueCap{r: body, left: maxJSONValues}
+	if err := decode(json.NewDecoder(&body.values), cl.out); err != nil {
 		if body.readErr != nil || body.overCap {
 			return o.readFailed(cl.ctx, actx, body)
 		}
@@ -191,7 +207,12 @@ func decodeError(resp *http.Response, err error) error {
 	}
 	mt := mediaType(resp.Header.Get("Content-Type"))
 	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
-		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, truncate(oneLine(mt), 60), err)
+		// Named whole or not at all, never cut: see stringValue.
+		what := oneLine(mt)
+		if len(what) > 60 {
+			what = "a " + strconv.Itoa(len(what)) + "-byte media type"
+		}
+		return fmt.Errorf("%d response is %s, not JSON (a proxy or gateway page?): %w", resp.StatusCode, what, err)
 	}
 	return err
 }

@@ -175,6 +175,22 @@ func TestFaultMatrix(t *testing.T) {
 			write: faultWant{attempts: 1, class: all(isOverCap, isOutcomeUnknown), most: 10 * time.Second},
 		},
 		{
+			name: "10 MiB of empty list elements",
+			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write(emptyElementsList(10<<20 - 64))
+			},
+			read:  faultWant{attempts: 1, class: isTooManyValues, most: 5 * time.Second},
+			write: faultWant{attempts: 1, class: all(isTooManyValues, isOutcomeUnknown), most: 5 * time.Second},
+		},
+		{
+			name:  "101 Switching Protocols, then silence",
+			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) { switchProtocols(env.t, w) },
+			opts:  []juspay.Option{juspay.WithTimeout(0)},
+			read:  faultWant{attempts: 1, class: isProtocolError, most: 2 * time.Second},
+			write: faultWant{attempts: 1, class: all(isProtocolError, isOutcomeUnknown), most: 2 * time.Second},
+		},
+		{
 			name: "redirect to another host",
 			serve: func(env *faultEnv, w http.ResponseWriter, r *http.Request) {
 				http.Redirect(w, r, strings.Replace(env.elsewhere.URL, "127.0.0.1", "localhost", 1)+"/x", http.StatusFound)
@@ -314,6 +330,18 @@ func isOverCap(t *testing.T, err error, _ *faultEnv) {
 	t.Helper()
 	notAPIError(t, err)
 	assert.Contains(t, err.Error(), "exceeds 10 MiB")
+}
+
+func isTooManyValues(t *testing.T, err error, _ *faultEnv) {
+	t.Helper()
+	notAPIError(t, err)
+	assert.Contains(t, err.Error(), "JSON values")
+}
+
+func isProtocolError(t *testing.T, err error, _ *faultEnv) {
+	t.Helper()
+	notAPIError(t, err)
+	assert.Contains(t, err.Error(), "protocol error")
 }
 
 func isOutcomeUnknown(t *testing.T, err error, _ *faultEnv) {

@@ -33,7 +33,7 @@ func newCredential(apiKey string) (*credential, error) {
 		// not modify its request, and net/http copies headers before it
 		// changes them (redirects, cookies).
 		authorization: seal([]string{"Basic " + encoded}),
-		scrub:         newScrubber([]string{apiKey, encoded}),
+		scrub:         newScrubber(secretForms([]string{apiKey, encoded})),
 	}, nil
 }
 

@@ -20,6 +20,8 @@ type cappedBody struct {
 	// knows, so most answers are read to their end once decoded, and need
 	// neither a drain nor its timer.
 	eof bool
+
+	values valueCap // counts a 2xx body's JSON values as it is decoded; here to save an allocation
 }
 
 func (b *cappedBody) Read(p []byte) (int, error) {

@@ -2,7 +2,6 @@ package juspay
 
 import (
 	"encoding/json"
-	"strconv"
 	"time"
 )
 
@@ -42,7 +41,7 @@ func (t *flexTime) UnmarshalJSON(data []byte) error {
 			return nil
 		}
 	}
-	return &json.UnmarshalTypeError{Value: "string " + strconv.Quote(truncate(s, 40)), Type: timeType}
+	return &json.UnmarshalTypeError{Value: stringValue(s, 40), Type: timeType}
 }
 
 // parseTimestamp reads the layouts Juspay uses without allocating:

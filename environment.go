@@ -45,18 +45,20 @@ func parseBaseURL(rawURL string) (string, error) {
 		}
 		return "", invalid("", field, "got a base URL that does not parse: %v", err)
 	}
-	shown := truncate(u.Redacted(), 100)
+	// The errors name the part at fault, never the whole URL: its user
+	// name is where a pasted key lands (URL.Redacted hides only a
+	// password), and a URL without a scheme is all path.
 	switch {
-	case u.Scheme != "https" && u.Scheme != "http":
-		return "", invalid("", field, "got base URL %q: scheme must be https", shown)
-	case u.Host == "":
-		return "", invalid("", field, "got base URL %q, which has no host", shown)
 	case u.User != nil:
-		return "", invalid("", field, "got a base URL holding credentials: the API key is the only credential")
+		return "", invalid("", field, "got a base URL holding credentials (a user name or password): the API key is the only credential")
+	case u.Scheme != "https" && u.Scheme != "http":
+		return "", invalid("", field, "got base URL scheme %q: must be https", truncate(u.Scheme, 20))
+	case u.Host == "":
+		return "", invalid("", field, "got a base URL with no host")
 	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		return "", invalid("", field, "got base URL %q, which may not have a query or fragment", shown)
+		return "", invalid("", field, "got a base URL of host %q with a query or fragment", truncate(u.Host, 100))
 	case u.Scheme == "http" && !isLoopback(u.Hostname()):
-		return "", invalid("", field, "got base URL %q: plain http is only allowed for a loopback host; use https", shown)
+		return "", invalid("", field, "got base URL %q: plain http is only allowed for a loopback host; use https", "http://"+truncate(u.Host, 100))
 	}
 	return strings.TrimRight(u.Scheme+"://"+u.Host+u.EscapedPath(), "/"), nil
 }

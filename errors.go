@@ -155,6 +155,7 @@ func (cl *call) fail(o *outcome, attempts int, end ending) error {
 	var apiErr *APIError
 	if o.rejected() {
 		apiErr = newAPIError(o.status, o.header, o.errBody)
+		apiErr.scrubFields(cl.scrub)
 		apiErr.op, apiErr.attempts, apiErr.scrub = cl.r.op, attempts, cl.scrub
 		apiErr.cutShort, apiErr.budgetSpent = o.cutShort, end == endedByBudget
 		if end != endedInBackoff && o.ctxErr == nil {
@@ -168,7 +169,7 @@ func (cl *call) fail(o *outcome, attempts int, end ending) error {
 		// both, for errors.As and for errors.Is(err, context.Canceled).
 		e.err = apiErr
 	} else {
-		e.requestID = requestID(o.header)
+		e.requestID = cl.scrub.scrub(requestID(o.header))
 	}
 	switch {
 	case end == endedInBackoff:

@@ -2,6 +2,7 @@ package juspay_test
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,7 +104,11 @@ func sign(n int64) int {
 const (
 	plantKey  = "{KEY}"
 	plantAuth = "{AUTH}"
+	plantB64  = "{KEY64}" // the key base64-encoded on its own, an encoded form of it
 )
+
+// keyBase64 is what plantB64 becomes.
+var keyBase64 = base64.StdEncoding.EncodeToString([]byte(testAPIKey))
 
 // FuzzAPIError feeds arbitrary error responses through RefreshAll: the
 // error never panics, stays short, matches the sentinel of its status, and
@@ -116,11 +121,13 @@ func FuzzAPIError(f *testing.F) {
 	f.Add(503, "", "", []byte(nil))
 	f.Add(429, "application/json", strings.Repeat("r", 70)+"{KEY}", []byte(`{"error_message":"`+strings.Repeat("m", 195)+`{KEY}"}`))
 	f.Add(500, "application/json", "x\r\ny", []byte(`{"error_code":17,"error_message":["{KEY}"],"user_message":"{AUTH}"}`))
+	f.Add(400, "application/json", "{KEY64}", []byte(`{"error_message":"`+strings.Repeat("p", 180)+`{KEY64}","user_message":"{KEY64}"}`))
+	f.Add(500, "text/plain; v={KEY64}", "r", []byte(strings.Repeat("b", 64<<10-10)+"{KEY}"))
 	f.Fuzz(func(t *testing.T, status int, contentType, requestID string, body []byte) {
 		status = 300 + (status%300+300)%300 // every non-2xx status a client sees
 		raw := contentType + "\x00" + requestID + "\x00" + string(body)
 		plant := func(s string) string {
-			return strings.NewReplacer(plantKey, testAPIKey, plantAuth, testAuthorization).Replace(s)
+			return strings.NewReplacer(plantKey, testAPIKey, plantAuth, testAuthorization, plantB64, keyBase64).Replace(s)
 		}
 		planted := plant(string(body))
 
@@ -137,7 +144,12 @@ func FuzzAPIError(f *testing.F) {
 		require.ErrorAs(t, err, &apiErr)
 		assert.Equal(t, status, apiErr.StatusCode)
 		assert.LessOrEqual(t, len(apiErr.Body), 64<<10)
-		assert.True(t, strings.HasPrefix(planted, string(apiErr.Body)), "Body is the start of the body")
+		if planted == string(body) {
+			assert.True(t, strings.HasPrefix(planted, string(apiErr.Body)), "Body is the start of the body")
+		}
+		for _, secret := range append(testSecrets, keyBase64) {
+			assertNoPartOf(t, string(apiErr.Body), secret, raw)
+		}
 		assert.Equal(t, status == 401, errors.Is(err, juspay.ErrAuthentication))
 		assert.Equal(t, status >= 500, errors.Is(err, juspay.ErrServer))
 
@@ -145,7 +157,7 @@ func FuzzAPIError(f *testing.F) {
 		assert.True(t, strings.HasPrefix(text, "juspay: refresh all wallets: "), text)
 		assert.Less(t, len(text), 400, text)
 		for _, s := range []string{text, fmt.Sprintf("%v", err), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err), fmt.Sprintf("%s", err)} {
-			for _, secret := range testSecrets {
+			for _, secret := range append(testSecrets, keyBase64) {
 				assertNoPartOf(t, s, secret, raw)
 			}
 		}

@@ -26,7 +26,8 @@ func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.
 		slog.Duration("duration", took),
 	}
 	if id := requestID(o.header); id != "" {
-		attrs = append(attrs, slog.String("request_id", id))
+		// A server may echo anything there, the key included.
+		attrs = append(attrs, slog.String("request_id", cl.scrub.scrub(id)))
 	}
 	if o.err != nil {
 		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
@@ -55,7 +56,7 @@ func logRetry(cl *call, o *outcome, attempt int, wait time.Duration) {
 		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
 	}
 	if id := requestID(o.header); id != "" {
-		attrs = append(attrs, slog.String("request_id", id))
+		attrs = append(attrs, slog.String("request_id", cl.scrub.scrub(id)))
 	}
 	l.LogAttrs(cl.ctx, slog.LevelWarn, "juspay: retrying", attrs...)
 }

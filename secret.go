@@ -1,8 +1,12 @@
 package juspay
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -45,13 +49,87 @@ func newScrubber(secrets []string) scrubber {
 	return scrubber{seal(secrets[:len(secrets):len(secrets)])}
 }
 
-// with returns a scrubber for s's secrets and more; s itself when there are
-// no more, as for most calls, so that they build nothing.
+// with returns a scrubber for s's secrets and more, in every form of
+// secretForms, longest first across both; s itself when there are no more,
+// as for most calls, so that they build nothing.
 func (s scrubber) with(more []string) scrubber {
 	if len(more) == 0 {
 		return s
 	}
-	return newScrubber(append(s.secrets.get(), more...))
+	all := append(secretForms(more), s.secrets.get()...)
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	return newScrubber(all)
+}
+
+// secretForms returns secrets with the forms each may take when a server
+// echoes it, longest first. A server may echo a secret as it decoded it
+// from the form body (form-encoded: "+" as %2B, "/" as %2F, in either case
+// of hex), in a URL path, base64-encoded, or JSON-escaped ("<" as \u003c,
+// "/" as \/); scrubbing only the plain text would let those through.
+// Longest first, because secrets may overlap: an OTP that is part of the
+// key, scrubbed first, would split the key so that the rest of it escapes.
+func secretForms(secrets []string) []string {
+	seen := make(map[string]bool, 8*len(secrets))
+	out := make([]string, 0, 8*len(secrets))
+	add := func(s string) {
+		if len(s) >= 3 && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, s := range secrets {
+		add(s)
+		for _, esc := range []string{url.QueryEscape(s), url.PathEscape(s)} {
+			add(esc)
+			add(lowerHexEscapes(esc))
+		}
+		add(base64.StdEncoding.EncodeToString([]byte(s)))
+		add(base64.RawURLEncoding.EncodeToString([]byte(s)))
+		if j, err := json.Marshal(s); err == nil {
+			add(string(j[1 : len(j)-1]))
+			add(strings.ReplaceAll(string(j[1:len(j)-1]), "/", `\/`))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// lowerHexEscapes writes the hex digits of s's %XX escapes in lower case,
+// as some servers echo them.
+func lowerHexEscapes(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			b[i+1], b[i+2] = lowerHex(b[i+1]), lowerHex(b[i+2])
+			i += 2
+		}
+	}
+	return string(b)
+}
+
+func lowerHex(c byte) byte {
+	if 'A' <= c && c <= 'F' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// dropSecretStart cuts from text a tail that is the start of one of the
+// secrets: what is left of a secret that a cut made before the scrub
+// split.
+func (s scrubber) dropSecretStart(text string) string {
+	for _, secret := range s.secrets.get() {
+		for n := min(len(secret)-1, len(text)); n > 0; n-- {
+			if strings.HasSuffix(text, secret[:n]) {
+				text = text[:len(text)-n]
+				break
+			}
+		}
+	}
+	return text
 }
 
 // scrub returns text with every secret, and every secret trimmed of

@@ -1,6 +1,7 @@
 package juspay
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -72,6 +73,18 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// stringValue describes a string a server sent, for a decode error: quoted
+// whole when it is at most n bytes, by its length when it is longer. It
+// never cuts the text: the error's text is scrubbed of the call's secrets
+// later (clean), and a secret cut in two would escape the scrub, its first
+// bytes left in the error.
+func stringValue(s string, n int) string {
+	if len(s) <= n {
+		return "string " + strconv.Quote(s)
+	}
+	return "string of " + strconv.Itoa(len(s)) + " bytes"
 }
 
 // clean makes text from a server fit an error message: secrets scrubbed
