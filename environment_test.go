@@ -71,3 +71,33 @@ func TestEnvironments(t *testing.T) {
 	r, _ := rec.only(t)
 	assert.Equal(t, "api.juspay.in", r.URL.Host)
 }
+
+// A base URL with user info is refused without being echoed: the user
+// name is where a pasted key lands, and URL.Redacted hides only the
+// password. (Not parallel: it sets the environment.)
+func TestBaseURLWithUserInfoIsRefusedUnechoed(t *testing.T) {
+	const leaked = "sk_live_PASTEDKEY42"
+	for _, raw := range []string{
+		"htps://" + leaked + ":@api.juspay.in",
+		"https://" + leaked + "@api.juspay.in",
+		"https://" + leaked + ":@api.juspay.in",
+		"https://user:" + leaked + "@api.juspay.in",
+		"https://" + leaked + "@",
+		"https://" + leaked + "@api.juspay.in/?q=1",
+		"http://" + leaked + "@example.com",
+		"ftp://" + leaked + "@api.juspay.in",
+	} {
+		_, err := juspay.NewClient(testAPIKey, juspay.WithMerchantID(testMerchantID), juspay.WithBaseURL(raw))
+		require.Error(t, err, raw)
+		assert.NotContains(t, err.Error(), leaked, raw)
+		assert.NotContains(t, err.Error(), "PASTED", raw)
+
+		t.Setenv(juspay.EnvAPIKey, testAPIKey)
+		t.Setenv(juspay.EnvMerchantID, testMerchantID)
+		t.Setenv(juspay.EnvBaseURL, raw)
+		_, err = juspay.NewClientFromEnv()
+		require.Error(t, err, raw)
+		assert.NotContains(t, err.Error(), leaked, raw)
+		assert.Contains(t, err.Error(), juspay.EnvBaseURL)
+	}
+}
