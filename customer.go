@@ -3,6 +3,8 @@ package juspay
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -113,4 +115,51 @@ type updateCustomerForm struct {
 	EmailAddress      string `url:"email_address,omitempty"`
 	FirstName         string `url:"first_name,omitempty"`
 	LastName          string `url:"last_name,omitempty"`
+}
+
+// createCustomerFormOf checks p and builds the body of a customer create.
+func createCustomerFormOf(op string, p *CreateCustomerParams) (url.Values, error) {
+	if p == nil {
+		return nil, invalid(op, "params", "are nil; ObjectReferenceID and MobileNumber are required")
+	}
+	switch {
+	case strings.TrimSpace(p.ObjectReferenceID) == "":
+		return nil, invalid(op, "ObjectReferenceID", "is empty")
+	case hasControl(p.ObjectReferenceID):
+		// It travels as x-routing-id, a header.
+		return nil, invalid(op, "ObjectReferenceID", "holds a control character")
+	}
+	if err := checkMobile(op, p.MobileNumber, p.MobileCountryCode, true); err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(createCustomerForm(*p))
+	if err != nil {
+		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+	}
+	return form, nil
+}
+
+// checkMobile refuses what Juspay documents as wrong: a mobile number or
+// country code that is not digits only (no "+", no spaces).
+func checkMobile(op, number, countryCode string, required bool) error {
+	if number == "" && required {
+		return invalid(op, "MobileNumber", "is empty")
+	}
+	if !allDigits(number) {
+		return invalid(op, "MobileNumber", "must be digits only, with no \"+\" or country code")
+	}
+	if !allDigits(countryCode) {
+		return invalid(op, "MobileCountryCode", "must be digits only, with no \"+\"")
+	}
+	return nil
+}
+
+// allDigits reports whether s holds only ASCII digits ("" does).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
