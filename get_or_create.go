@@ -19,7 +19,8 @@ const maxSettleRounds = 3
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/createcustomer
 //
 // It reads the customer by its object reference ID (Get), and creates it
-// on ErrNotFound (Create). Where the create's outcome is unknown, or
+// on ErrNotFound (Create). Where the create's outcome is unknown
+// (ErrOutcomeUnknown, or a 408 or 5xx answer), or
 // Juspay answers that the customer already exists (a 400 with ErrorCode
 // "unique": someone created it meanwhile), it reads the customer again,
 // and creates it again if it is still not there (at most 3 times). created
@@ -55,7 +56,7 @@ func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerPar
 			return c, true, nil
 		case round == maxSettleRounds || ctx.Err() != nil:
 			return nil, false, err
-		case errors.Is(err, ErrOutcomeUnknown), isAPIErrorCode(err, http.StatusBadRequest, "unique"):
+		case outcomeOpen(err), isAPIErrorCode(err, http.StatusBadRequest, "unique"):
 			createErr = err // read it again: it may exist now
 		default:
 			return nil, false, err

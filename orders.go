@@ -26,9 +26,9 @@ type OrdersService struct {
 // before anything is sent.
 //
 // A write, keyed by OrderID (Juspay never holds two orders with one ID),
-// so it settles itself: where its outcome is unknown (see Retries in the
-// package doc), or Juspay answers that the order exists, Create reads the
-// order. One with the same amount and currency is the result, with no
+// so it settles itself: where its outcome is unknown (ErrOutcomeUnknown,
+// see Retries in the package doc, or a 408 or 5xx answer), or Juspay
+// answers that the order exists, Create reads the order. One with the same amount and currency is the result, with no
 // error; one with another amount or currency is ErrConflict; none (Juspay's
 // NOT_FOUND) means the create never arrived, and it is sent again (at most
 // 3 times). The amounts are compared as numbers ("100" is "100.00"), the
@@ -47,7 +47,7 @@ func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts .
 			routingID: p.CustomerID, write: true, form: form}
 		o, err := send[Order](ctx, s.client, r, opts)
 		if err == nil || round == maxSettleRounds || ctx.Err() != nil ||
-			!(errors.Is(err, ErrOutcomeUnknown) || orderExists(err)) {
+			!(outcomeOpen(err) || orderExists(err)) {
 			return o, err
 		}
 		found, gerr := s.read(ctx, op, p.OrderID, p.CustomerID, opts)

@@ -18,6 +18,19 @@ func (e *conflictError) Error() string { return "juspay: " + e.op + ": " + e.det
 // Is reports whether target is ErrConflict.
 func (e *conflictError) Is(target error) bool { return target == ErrConflict }
 
+// outcomeOpen reports whether a keyed write's error leaves its outcome to
+// be read: no answer came after the request was sent (ErrOutcomeUnknown),
+// or the answer was a 408 or a 5xx, which a gateway or an overloaded server
+// gives whether or not the write took effect. (A 429 is a refusal.)
+func outcomeOpen(err error) bool {
+	if errors.Is(err, ErrOutcomeUnknown) {
+		return true
+	}
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode != http.StatusTooManyRequests &&
+		retryableStatus(apiErr.StatusCode)
+}
+
 // orderExists reports Juspay's answer that an order ID is taken. Juspay
 // does not document that answer, so any 400 that says so, by code or by
 // message, counts: reading the order settles what it holds either way.
