@@ -19,8 +19,15 @@
 // Outside a test, NewServer starts one (Close it when done) and
 // Server.NewClient makes clients for it; options given to NewClient win over
 // the ones it sets (the server's API key, merchant ID and URL, and retry
-// waits of 1ms to 10ms). The server accepts DefaultAPIKey and
-// DefaultMerchantID unless WithAPIKey and WithMerchantID say otherwise.
+// waits of juspay.WithRetryBackoff(1ms, 8s)). The computed waits stay tiny,
+// so scripted faults cost a test milliseconds, while the cap is the SDK's
+// production one: a Retry-After of up to 8 seconds is waited out and the
+// call retried, as in production, so a test of one takes that long. The
+// server accepts DefaultAPIKey and DefaultMerchantID unless WithAPIKey and
+// WithMerchantID say otherwise.
+//
+// Close returns promptly whatever clients do: a client that stops reading a
+// response, or never finishes sending its body, has its connection closed.
 //
 // # Customers and wallets
 //
@@ -42,7 +49,8 @@
 // "Customer not found for given customerId."; an unknown wallet is a 400 of
 // the same shape, "Wallet not found for given walletId.". Every response has
 // an x-request-id header. IDs in paths are single segments: "a%2Fb" is the
-// customer "a/b".
+// customer "a/b". The SDK refuses to send an empty ID, "." or "..", so give
+// the customers and wallets of SDK tests other IDs.
 //
 //	GET  /customers/{customer_id}/wallets/refresh-balances  the customer's wallets, with balances
 //	GET  /customers/{customer_id}/wallets                   the same list
@@ -92,6 +100,12 @@
 // TruncatedBodyFault) takes effect, as does a delayed one whose client waits
 // it out (DelayFault): a debit is made though the client may never learn of
 // it. The others have no effect. Close ends delays and streams at once.
+//
+// A scheduled fault waits until a request uses it, even when the call it was
+// meant for gave up early or never came: it then meets the next request. Use
+// PendingFaults to check that a call met its whole script, and ClearFaults
+// to drop what is left before the next step; Start logs any fault still
+// pending when its test ends.
 //
 // A Server is safe for concurrent use.
 package juspaytest

@@ -94,6 +94,13 @@ type pendingFault struct {
 // scheduled by Fail and FailPath are played in the order they were
 // scheduled: Fail(2, a) then Fail(1, b) plays a, a, b. n <= 0 schedules
 // nothing.
+//
+// A scheduled fault stays until a request uses it: one that a call never
+// needed (the call gave up before its retries ran out, or hit another path)
+// meets the next requests, even those of a later step of the same test.
+// Check PendingFaults to see that a call used its script, and ClearFaults
+// before a step that must run clean. Start logs the uses still pending when
+// its test ends.
 func (s *Server) Fail(n int, f Fault) {
 	s.schedule("", n, f)
 }
@@ -106,6 +113,34 @@ func (s *Server) FailPath(path string, n int, f Fault) {
 		path = "/"
 	}
 	s.schedule(path, n, f)
+}
+
+// ClearFaults drops every fault scheduled by Fail and FailPath that no
+// request has used yet, and returns how many uses it dropped. Requests
+// already being faulted (a delay under way) play on.
+func (s *Server) ClearFaults() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := pendingUses(s.faults)
+	s.faults = nil
+	return n
+}
+
+// PendingFaults returns how many scheduled fault uses no request has taken
+// yet: Fail(3, f) then two requests leaves 1. A test can assert it is 0 to
+// prove a call met every fault it was scripted with.
+func (s *Server) PendingFaults() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return pendingUses(s.faults)
+}
+
+func pendingUses(faults []*pendingFault) int {
+	n := 0
+	for _, p := range faults {
+		n += p.left
+	}
+	return n
 }
 
 func (s *Server) schedule(path string, n int, f Fault) {

@@ -257,3 +257,24 @@ func waitForRequests(t *testing.T, srv *juspaytest.Server, n int) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// A fault a call did not use waits for the next request; PendingFaults shows
+// it and ClearFaults drops it.
+func TestClearFaults(t *testing.T) {
+	srv := withSample(t)
+	assert.Equal(t, 0, srv.PendingFaults())
+	srv.Fail(3, juspaytest.StatusFault(503, nil, ""))
+	srv.FailPath("/txns", 2, juspaytest.ResetFault())
+	assert.Equal(t, 5, srv.PendingFaults())
+
+	assert.Equal(t, 503, do(t, srv, http.MethodGet, refreshPath, nil).status)
+	assert.Equal(t, 4, srv.PendingFaults())
+
+	assert.Equal(t, 4, srv.ClearFaults())
+	assert.Equal(t, 0, srv.PendingFaults())
+	assert.Equal(t, 0, srv.ClearFaults())
+	requireOK(t, do(t, srv, http.MethodGet, refreshPath, nil))
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
+	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken))
+	assert.Equal(t, "CHARGED", requireOK(t, r)["status"], "the cleared reset did not play")
+}

@@ -64,6 +64,11 @@ func (s *Server) directDebit(c *call) reply {
 	if order.charged {
 		return invalid("invalid_request", "Order is already CHARGED: it cannot be paid again.")
 	}
+	if !isPositive(order.amount) {
+		// AddOrder refuses such an amount; this keeps a debit from ever
+		// crediting a wallet, whatever put the order here.
+		return invalid("invalid_request", "Order amount must be greater than 0.")
+	}
 	tok.spent = true
 	s.store.attempts[orderID]++
 
@@ -109,7 +114,7 @@ func (s *Server) eligibility(c *call) reply {
 	amount := c.form.Get("amount")
 	switch orderID := c.form.Get("order_id"); {
 	case amount != "":
-		if len(amount) > maxAmount || !isDecimal(amount) || decimal(amount).Sign() <= 0 {
+		if !isPositive(amount) {
 			return invalid("invalid_request", "amount must be a decimal number greater than 0.")
 		}
 	case orderID != "":

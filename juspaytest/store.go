@@ -19,8 +19,11 @@ const DefaultBalance = "250"
 // Customer is a Juspay customer and the wallets created against it, as given
 // to AddCustomer.
 type Customer struct {
-	// ID is the customer_id, e.g. "cth_eN4e4kR12CJV". Any non-empty text,
-	// including "/" or "..", which clients must send path-escaped.
+	// ID is the customer_id, e.g. "cth_eN4e4kR12CJV". The server takes any
+	// non-empty text, and finds an ID holding "/" or "?" when a client sends
+	// it path-escaped ("a%2Fb"). The SDK refuses to send an empty ID, "." or
+	// "..": a customer so named is reachable only by a raw request that
+	// escapes the dots ("%2E%2E"), so give SDK tests other IDs.
 	ID string
 	// Wallets are the customer's wallets, listed in this order.
 	Wallets []Wallet
@@ -278,14 +281,15 @@ func (s *Server) SetBalance(walletID, balance string) error {
 // amount (and the balance goes down by it), else PENDING_VBV, after which the
 // order may be debited again. Once CHARGED, the order is paid: another debit
 // answers 400 with error_code invalid_request, whatever the token. AddOrder
-// fails for an empty ID, an amount that is not decimal text, or an order
-// already CHARGED.
+// fails for an empty ID, an amount that is not decimal text greater than 0
+// (Juspay refuses such an order, and a debit of it would credit the wallet),
+// or an order already CHARGED.
 func (s *Server) AddOrder(orderID, amount string) error {
 	if orderID == "" {
 		return errors.New("juspaytest: AddOrder: empty order ID")
 	}
-	if !isDecimal(amount) {
-		return fmt.Errorf("juspaytest: AddOrder: %q is not decimal text like 100.50", amount)
+	if !isPositive(amount) {
+		return fmt.Errorf("juspaytest: AddOrder: %q is not decimal text greater than 0, like 100.50", amount)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -343,6 +347,12 @@ func isDecimal(s string) bool {
 		return false
 	}
 	return !hasFrac || (frac != "" && allDigits(frac))
+}
+
+// isPositive reports whether s is decimal text greater than zero: the only
+// amounts an order, a debit or a refund can move.
+func isPositive(s string) bool {
+	return len(s) <= maxAmount && isDecimal(s) && decimal(s).Sign() > 0
 }
 
 func allDigits(s string) bool {
