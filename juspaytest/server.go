@@ -53,6 +53,7 @@ type Server struct {
 	conns     connSet // the open client connections, force-closed by Close
 
 	mu       sync.Mutex // guards everything below
+	closed   bool       // set by Close: no refund settles, no webhook is queued
 	store    store
 	faults   []*pendingFault
 	requests []Request
@@ -100,6 +101,10 @@ func NewServer(opts ...ServerOption) *Server {
 // called more than once.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		s.closed = true
+		s.store.stopTimers()
+		s.mu.Unlock()
 		close(s.done)
 		// httptest.Server.Close waits for every active request, and a
 		// handler blocked writing to a client that does not read (or
@@ -178,6 +183,13 @@ type call struct {
 	r      *http.Request
 	form   url.Values // the form-encoded body
 	params []string   // the unescaped path parameters, in order
+}
+
+// option reports whether the boolean option name (e.g.
+// "options.get_client_auth_token") is "true", in the query or in the form:
+// Juspay reads it from either.
+func (c *call) option(name string) bool {
+	return c.r.URL.Query().Get(name) == "true" || c.form.Get(name) == "true"
 }
 
 // serve is the server's handler: record, play a fault if one is due, else
@@ -297,6 +309,13 @@ var routes = []struct {
 	{http.MethodGet, []string{"wallets", "*"}, (*Server).getWallet},
 	{http.MethodPost, []string{"wallets", "*"}, (*Server).walletCommand},
 	{http.MethodPost, []string{"txns"}, (*Server).directDebit},
+	{http.MethodPost, []string{"customers"}, (*Server).createCustomer},
+	{http.MethodGet, []string{"customers", "*"}, (*Server).getCustomer},
+	{http.MethodPost, []string{"customers", "*"}, (*Server).updateCustomer},
+	{http.MethodPost, []string{"orders"}, (*Server).createOrder},
+	{http.MethodGet, []string{"orders", "*"}, (*Server).getOrder},
+	{http.MethodPost, []string{"orders", "*"}, (*Server).updateOrder},
+	{http.MethodPost, []string{"orders", "*", "refunds"}, (*Server).refundOrder},
 }
 
 // route finds the endpoint for r, or else returns the 404 or 405 to answer.

@@ -173,6 +173,13 @@ func TestRequests(t *testing.T) {
 	last, _ = srv.LastRequest()
 	assert.Equal(t, srv.MerchantID, last.Header.Get("x-merchantid"))
 	assert.Equal(t, "refresh", last.Form.Get("command"))
+
+	// The query is recorded on its own, the path without it.
+	do(t, srv, http.MethodGet, "/customers/"+juspaytest.SampleCustomerID+"?options.get_client_auth_token=true", nil)
+	last, _ = srv.LastRequest()
+	assert.Equal(t, "/customers/"+juspaytest.SampleCustomerID, last.Path)
+	assert.Equal(t, "true", last.Query.Get("options.get_client_auth_token"))
+	assert.Empty(t, reqs[0].Query)
 }
 
 // No order the server holds can be paid with an amount that is not
