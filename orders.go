@@ -29,7 +29,8 @@ type OrdersService struct {
 // so it settles itself: where its outcome is unknown (ErrOutcomeUnknown,
 // see Retries in the package doc, or a 408 or 5xx answer), or Juspay
 // answers that the order exists, Create reads the order. One with the same amount and currency is the result, with no
-// error; one with another amount or currency is ErrConflict; none (Juspay's
+// error; one with another amount or currency is ErrConflict (as is an
+// answer to the create itself that carries another); none (Juspay's
 // NOT_FOUND) means the create never arrived, and it is sent again (at most
 // 3 times). The amounts are compared as numbers ("100" is "100.00"), the
 // currencies ignoring case, with Juspay's default "INR" for an empty one.
@@ -46,14 +47,16 @@ func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts .
 		r := &request{op: op, method: http.MethodPost, path: "/orders",
 			routingID: p.CustomerID, write: true, form: form}
 		o, err := send[Order](ctx, s.client, r, opts)
-		if err == nil || round == maxSettleRounds || ctx.Err() != nil ||
-			!(outcomeOpen(err) || orderExists(err)) {
-			return o, err
+		switch {
+		case err == nil:
+			return settled(op, p, o)
+		case round == maxSettleRounds || ctx.Err() != nil || !(outcomeOpen(err) || orderExists(err)):
+			return nil, err
 		}
 		found, gerr := s.read(ctx, op, p.OrderID, p.CustomerID, opts)
 		switch {
 		case gerr == nil:
-			return sameOrder(op, p, found)
+			return settled(op, p, found)
 		case errors.Is(gerr, ErrNotFound):
 			continue // it never arrived: send it again
 		default:
@@ -160,4 +163,13 @@ func createOrderFormOf(op string, p *CreateOrderParams) (url.Values, error) {
 		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
 	}
 	return form, nil
+}
+
+// settled returns o as the create's result, or ErrConflict where it holds
+// other values than p.
+func settled(op string, p *CreateOrderParams, o *Order) (*Order, error) {
+	if err := orderConflict(op, p, o); err != nil {
+		return nil, err
+	}
+	return o, nil
 }

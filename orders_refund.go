@@ -2,6 +2,7 @@ package juspay
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -34,7 +35,9 @@ const maxRefundKeyLen = 20
 // ErrConflict. Juspay also answers "duplicate.call" to a second refund of
 // the same amount within 5 seconds, whatever its key: when the order holds
 // no refund with this key after the reads a retry would make, that answer
-// is returned as it is.
+// is returned as it is. An answer that cannot be read (a body cut short,
+// not JSON), once the retries are spent, is settled the same way: by
+// reading the order.
 func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundParams, opts ...Option) (*Order, error) {
 	const op = "refund order"
 	id, err := pathSegment(op, "orderID", orderID)
@@ -47,16 +50,26 @@ func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundPar
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/orders/" + id + "/refunds", form: form}
 	o, err := send[Order](ctx, s.client, r, opts)
-	if err == nil || !isAPIErrorCode(err, http.StatusBadRequest, "duplicate.call") {
-		return o, err
+	var apiErr *APIError
+	switch {
+	case err == nil:
+		return o, nil
+	case isAPIErrorCode(err, http.StatusBadRequest, "duplicate.call"):
+		return s.settleRefund(ctx, op, orderID, p, err, true, opts)
+	case ctx.Err() == nil && !errors.As(err, &apiErr):
+		// No answer could be read (its body was cut, or not JSON): the
+		// order says whether the refund was made.
+		return s.settleRefund(ctx, op, orderID, p, err, false, opts)
 	}
-	return s.settleRefund(ctx, op, orderID, p, err, opts)
+	return nil, err
 }
 
-// settleRefund reads the order after Juspay's "duplicate.call", until it
-// lists the refund with p's key, for as many reads as a read's retries
-// would make, waiting as they would between them.
-func (s *OrdersService) settleRefund(ctx context.Context, op, orderID string, p *RefundParams, dup error, opts []Option) (*Order, error) {
+// settleRefund reads the order after a refund failed with failure, until it
+// lists the refund with p's key: after Juspay's "duplicate.call" (dup), for
+// as many reads as a read's retries would make, waiting as they would
+// between them; after an answer that could not be read, once. An order
+// without the refund leaves failure as the call's error.
+func (s *OrdersService) settleRefund(ctx context.Context, op, orderID string, p *RefundParams, failure error, dup bool, opts []Option) (*Order, error) {
 	cfg, err := s.client.callConfig(opts)
 	if err != nil {
 		return nil, err
@@ -64,7 +77,7 @@ func (s *OrdersService) settleRefund(ctx context.Context, op, orderID string, p 
 	for n := 1; ; n++ {
 		o, err := s.read(ctx, op, orderID, "", opts)
 		if err != nil {
-			return nil, unsettled(dup, err)
+			return nil, unsettled(failure, err)
 		}
 		if rf, ok := o.FindRefund(p.UniqueRequestID); ok {
 			if amountsEqual(rf.Amount, p.Amount) {
@@ -74,8 +87,8 @@ func (s *OrdersService) settleRefund(ctx context.Context, op, orderID string, p 
 				"refund %q of order %q is already %s (this refund asked for %s)",
 				p.UniqueRequestID, truncate(orderID, 40), rf.Amount, p.Amount)}
 		}
-		if n > cfg.maxRetries {
-			return nil, dup
+		if !dup || n > cfg.maxRetries {
+			return nil, failure
 		}
 		if err := sleep(ctx, backoff(cfg, n)); err != nil {
 			return nil, fmt.Errorf("juspay: %s: gave up reading the order for refund %q: %w", op, p.UniqueRequestID, err)

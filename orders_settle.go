@@ -49,16 +49,19 @@ func orderExists(err error) bool {
 	return strings.Contains(strings.ToLower(apiErr.ErrorMessage), "already exist")
 }
 
-// sameOrder settles a create whose order ID Juspay holds: the order found
-// is the result when it has the amount and currency asked for, and
-// ErrConflict otherwise.
-func sameOrder(op string, p *CreateOrderParams, found *Order) (*Order, error) {
-	if amountsEqual(found.Amount, p.Amount) && sameCurrency(found.Currency, p.Currency) {
-		return found, nil
+// orderConflict checks an order Juspay holds under a create's order ID,
+// whether read back or sent as the create's answer (a create with an ID
+// Juspay already holds may be answered with that order): ErrConflict where
+// its amount or currency differs from the create's, nil where they match or
+// the answer leaves them out.
+func orderConflict(op string, p *CreateOrderParams, o *Order) error {
+	if (o.Amount.text == "" || amountsEqual(o.Amount, p.Amount)) &&
+		(o.Currency == "" || sameCurrency(o.Currency, p.Currency)) {
+		return nil
 	}
-	return nil, &conflictError{op: op, detail: fmt.Sprintf(
+	return &conflictError{op: op, detail: fmt.Sprintf(
 		"order ID %q is already used, for %s %s (this create asked for %s %s)",
-		truncate(p.OrderID, 40), found.Amount, currencyOrDefault(found.Currency),
+		truncate(p.OrderID, 40), o.Amount, currencyOrDefault(o.Currency),
 		p.Amount, currencyOrDefault(p.Currency))}
 }
 

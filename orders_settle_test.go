@@ -168,6 +168,7 @@ func TestOrdersRefundSettles(t *testing.T) {
 		{"503, the retry is a duplicate in progress", inTurn(jsonResponder(503, `{}`), sample(t, 400, "error--refund-duplicate-in-progress.json")),
 			[]string{refundOrder, refundOrder, getOrder}},
 		{"a duplicate at once", duplicate, []string{refundOrder, getOrder}},
+		{"an answer that is not JSON: the order read", jsonResponder(200, `{"refunds":[`), []string{refundOrder, getOrder}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -189,6 +190,17 @@ func TestOrdersRefundSettles(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestOrdersRefundUnreadableAnswerNotOnTheOrder(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+		refundOrder: jsonResponder(200, `<html>`),
+		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
+	}))
+	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	assert.ErrorContains(t, err, "decoding the response")
+	assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
 }
 
 func TestOrdersRefundConflict(t *testing.T) {

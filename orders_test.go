@@ -15,7 +15,7 @@ import (
 
 func fullOrderParams() *juspay.CreateOrderParams {
 	return &juspay.CreateOrderParams{
-		OrderID: "ord_1", Amount: *amt("100.50"), Currency: "INR", CustomerID: "cst_1",
+		OrderID: "ord_1", Amount: *amt("1.00"), Currency: "INR", CustomerID: "cst_1",
 		CustomerEmail: "a@example.com", CustomerPhone: "9999999999", ReturnURL: "https://shop.example/return",
 		Description: "a mug", ProductID: "mug_1", UDF: [10]string{0: "u1", 9: "u10"},
 		Metadata:        map[string]string{"webhook_url": "https://shop.example/hook", "PAYTM:CUST_ID": "c1"},
@@ -35,7 +35,7 @@ func TestOrdersCreateRequest(t *testing.T) {
 	assert.Equal(t, sandboxURL+"/orders", req.URL.String())
 	testCheckoutHeaders(t, req, "cst_1")
 	testFormValues(t, body, url.Values{
-		"order_id": {"ord_1"}, "amount": {"100.50"}, "currency": {"INR"}, "customer_id": {"cst_1"},
+		"order_id": {"ord_1"}, "amount": {"1.00"}, "currency": {"INR"}, "customer_id": {"cst_1"},
 		"customer_email": {"a@example.com"}, "customer_phone": {"9999999999"},
 		"return_url": {"https://shop.example/return"}, "description": {"a mug"}, "product_id": {"mug_1"},
 		"udf1": {"u1"}, "udf10": {"u10"},
@@ -59,6 +59,18 @@ func TestOrdersCreateMinimal(t *testing.T) {
 	req, body := rec.only(t)
 	testCheckoutHeaders(t, req, "") // no customer: no routing ID
 	testFormValues(t, body, url.Values{"order_id": {"ord_1"}, "amount": {"150"}})
+}
+
+// TestOrdersCreateAnsweredWithAnotherOrder: a create answered with an
+// order of other values (one Juspay already held under the ID) is a
+// conflict, not a success.
+func TestOrdersCreateAnsweredWithAnotherOrder(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 200, "create-order--response.json")) // amount 1
+	o, err := c.Orders.Create(context.Background(), &juspay.CreateOrderParams{OrderID: "14183944763", Amount: *amt("2")})
+	assert.Nil(t, o)
+	assert.ErrorIs(t, err, juspay.ErrConflict)
+	assert.Equal(t, 1, rec.count())
 }
 
 func TestOrdersCreateRefusesBadParams(t *testing.T) {
@@ -92,7 +104,7 @@ func TestOrdersCreateRefusesBadParams(t *testing.T) {
 	}
 	t.Run("order ID of 20 characters is fine", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		recordAll(mt, sample(t, 200, "create-order--response.json"))
+		recordAll(mt, sample(t, 200, "create-order--created.json"))
 		_, err := c.Orders.Create(context.Background(), ok(func(p *juspay.CreateOrderParams) { p.OrderID = strings.Repeat("a", 20) }))
 		assert.NoError(t, err)
 	})
