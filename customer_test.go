@@ -3,7 +3,6 @@ package juspay_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -101,13 +100,4 @@ func TestCheckoutJSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &cback))
 	assert.Equal(t, c, cback)
 	assert.JSONEq(t, string(readSample(t, "checkout/create-customer--auth-token.json")), string(data))
-}
-
-func ExampleClientAuthToken() {
-	tok := juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}
-	fmt.Println(tok)
-	fmt.Printf("%+v\n", &tok)
-	// Output:
-	// ClientAuthToken{Token: [REDACTED]}
-	// ClientAuthToken{Token: [REDACTED]}
 }
