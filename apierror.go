@@ -149,13 +149,19 @@ func (e *APIError) Is(target error) bool {
 	case ErrForbidden:
 		return e.StatusCode == http.StatusForbidden
 	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
+		return e.StatusCode == http.StatusNotFound || e.orderNotFound()
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	}
 	return false
+}
+
+// orderNotFound reports Juspay's answer for an unknown order: a 400, not a
+// 404, whose body's status is "NOT_FOUND".
+func (e *APIError) orderNotFound() bool {
+	return e.StatusCode == http.StatusBadRequest && strings.EqualFold(e.Status, "NOT_FOUND")
 }
 
 // errorBody is Juspay's error JSON. Every field is read tolerantly: a body

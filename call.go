@@ -64,7 +64,7 @@ func (c *Client) newCall(ctx context.Context, r *request, out any, opts []Option
 		header: c.header(cfg, r),
 		out:    out,
 		scrub:  c.auth.scrub.with(r.secrets),
-		policy: retryPolicy{maxRetries: cfg.maxRetries, initial: cfg.backoffInitial, max: cfg.backoffMax, write: r.write},
+		policy: policyOf(cfg, r.write),
 	}
 	if form := r.form; form != nil {
 		if r.merchantIDField != "" {

@@ -19,7 +19,9 @@ var (
 	ErrAuthentication = errors.New("juspay: authentication failed")
 	// ErrForbidden matches a 403: the key may not act for this merchant.
 	ErrForbidden = errors.New("juspay: forbidden")
-	// ErrNotFound matches a 404.
+	// ErrNotFound matches a 404 (an unknown customer, among others), and
+	// Juspay's answer for an unknown order: a 400 whose body's status is
+	// "NOT_FOUND" (status_id 40), for which ErrInvalidRequest holds too.
 	ErrNotFound = errors.New("juspay: not found")
 	// ErrRateLimited matches a 429.
 	ErrRateLimited = errors.New("juspay: rate limited")
@@ -33,6 +35,13 @@ var (
 	// write is never retried; check its result (the order's status, the
 	// wallet) before trying again.
 	ErrOutcomeUnknown = errors.New("juspay: outcome unknown")
+
+	// ErrConflict matches the error of a keyed write (Orders.Create by its
+	// order ID, Orders.Refund by its unique request ID) whose key Juspay
+	// already holds with other values: another amount or currency. The SDK
+	// reports it only after reading what the key holds; Juspay's own
+	// answers (a 400 "already exists", say) are an *APIError instead.
+	ErrConflict = errors.New("juspay: key already used with other values")
 )
 
 // ErrInvalidArgument matches every mistake of the caller that the SDK finds
@@ -90,6 +99,7 @@ type requestError struct {
 	err       error  // the cause
 	attempts  int
 	unknown   bool     // a write that may have reached Juspay: wraps ErrOutcomeUnknown
+	transient bool     // a failure a read retries: a connection or read failure, an attempt timeout
 	ctxErr    error    // the caller's context error, when the context ended the call
 	requestID string   // the x-request-id of the last attempt's response, where one came
 	scrub     scrubber // the call's secrets, scrubbed from Error's text
@@ -162,7 +172,8 @@ func (cl *call) fail(o *outcome, attempts int, end ending) error {
 			return apiErr
 		}
 	}
-	e := &requestError{op: cl.r.op, what: o.failed, err: o.err, attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub}
+	e := &requestError{op: cl.r.op, what: o.failed, err: o.err, attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub,
+		transient: o.retryable}
 	if apiErr != nil {
 		// The caller's context ended the call after an answer came (while
 		// waiting to retry, or while its body was read): the error holds

@@ -19,6 +19,11 @@ type retryPolicy struct {
 	write        bool          // the request moves money or state
 }
 
+// policyOf is the retry policy of a call with cfg: a write's, or a read's.
+func policyOf(cfg *config, write bool) retryPolicy {
+	return retryPolicy{maxRetries: cfg.maxRetries, initial: cfg.backoffInitial, max: cfg.backoffMax, write: write}
+}
+
 // next returns the wait before attempt n+1, and whether to make it.
 func (p retryPolicy) next(ctx context.Context, o *outcome, n int) (time.Duration, bool) {
 	if n > p.maxRetries || ctx.Err() != nil {
