@@ -1,362 +1,270 @@
 package juspay
 
-// Each checkout type reads its members from the loose reader
-// (checkout_decode.go): one switch per type on the JSON key, the value read
-// as the field's type, unknown keys skipped.
+import (
+	"encoding/json"
+	"time"
+)
+
+// The checkout types' wire types, decoded loosely (see the loose leaves in
+// decode_loose.go), in one pass of encoding/json, then converted.
+
+type orderWire struct {
+	looseWire
+	ID                 looseText            `json:"id"`
+	OrderID            looseText            `json:"order_id"`
+	MerchantID         looseText            `json:"merchant_id"`
+	CustomerID         looseText            `json:"customer_id"`
+	CustomerEmail      looseText            `json:"customer_email"`
+	CustomerPhone      looseText            `json:"customer_phone"`
+	Status             looseText            `json:"status"`
+	StatusID           looseInt             `json:"status_id"`
+	Amount             looseAmount          `json:"amount"`
+	EffectiveAmount    looseAmount          `json:"effective_amount"`
+	AmountRefunded     looseAmount          `json:"amount_refunded"`
+	Currency           looseText            `json:"currency"`
+	Refunded           looseBool            `json:"refunded"`
+	ReturnURL          looseText            `json:"return_url"`
+	ProductID          looseText            `json:"product_id"`
+	Description        looseText            `json:"description"`
+	UDF1               looseText            `json:"udf1"`
+	UDF2               looseText            `json:"udf2"`
+	UDF3               looseText            `json:"udf3"`
+	UDF4               looseText            `json:"udf4"`
+	UDF5               looseText            `json:"udf5"`
+	UDF6               looseText            `json:"udf6"`
+	UDF7               looseText            `json:"udf7"`
+	UDF8               looseText            `json:"udf8"`
+	UDF9               looseText            `json:"udf9"`
+	UDF10              looseText            `json:"udf10"`
+	DateCreated        looseTime            `json:"date_created"`
+	LastUpdated        looseTime            `json:"last_updated"`
+	PaymentLinks       paymentLinksWire     `json:"payment_links"`
+	TxnID              looseText            `json:"txn_id"`
+	TxnUUID            looseText            `json:"txn_uuid"`
+	PaymentMethodType  looseText            `json:"payment_method_type"`
+	PaymentMethod      looseText            `json:"payment_method"`
+	AuthType           looseText            `json:"auth_type"`
+	GatewayID          looseInt             `json:"gateway_id"`
+	GatewayReferenceID looseText            `json:"gateway_reference_id"`
+	BankErrorCode      looseText            `json:"bank_error_code"`
+	BankErrorMessage   looseText            `json:"bank_error_message"`
+	Txn                *txnDetailWire       `json:"txn_detail"`
+	GatewayResponse    *gatewayResponseWire `json:"payment_gateway_response"`
+	Refunds            []refundWire         `json:"refunds"`
+	ClientAuth         *clientAuthWire      `json:"juspay"`
+}
+
+func (w *orderWire) to(o *Order) {
+	*o = Order{
+		ID: string(w.ID), OrderID: string(w.OrderID), MerchantID: string(w.MerchantID),
+		CustomerID: string(w.CustomerID), CustomerEmail: string(w.CustomerEmail), CustomerPhone: string(w.CustomerPhone),
+		Status: TxnStatus(w.Status), StatusID: int(w.StatusID),
+		Amount: w.Amount.v, EffectiveAmount: w.EffectiveAmount.ptr(), AmountRefunded: w.AmountRefunded.v,
+		Currency: string(w.Currency), Refunded: bool(w.Refunded),
+		ReturnURL: string(w.ReturnURL), ProductID: string(w.ProductID), Description: string(w.Description),
+		UDF: [10]string{string(w.UDF1), string(w.UDF2), string(w.UDF3), string(w.UDF4), string(w.UDF5),
+			string(w.UDF6), string(w.UDF7), string(w.UDF8), string(w.UDF9), string(w.UDF10)},
+		DateCreated: time.Time(w.DateCreated), LastUpdated: time.Time(w.LastUpdated),
+		TxnID: string(w.TxnID), TxnUUID: string(w.TxnUUID),
+		PaymentMethodType: string(w.PaymentMethodType), PaymentMethod: string(w.PaymentMethod),
+		AuthType: string(w.AuthType), GatewayID: int(w.GatewayID), GatewayReferenceID: string(w.GatewayReferenceID),
+		BankErrorCode: string(w.BankErrorCode), BankErrorMessage: string(w.BankErrorMessage),
+	}
+	w.PaymentLinks.to(&o.PaymentLinks)
+	nested(w.Txn, &o.Txn)
+	nested(w.GatewayResponse, &o.GatewayResponse)
+	nested(w.ClientAuth, &o.ClientAuth)
+	for i := range w.Refunds {
+		if rw := &w.Refunds[i]; *rw != (refundWire{}) { // {} and masked elements are no refund
+			o.Refunds = append(o.Refunds, Refund{})
+			rw.to(&o.Refunds[len(o.Refunds)-1])
+		}
+	}
+}
+
+// nested converts an object held by pointer into *out: nil for null, {}
+// or a value that is not an object.
+func nested[W comparable, PW wire[W, T], T any](w *W, out **T) {
+	var zero W
+	if w == nil || *w == zero {
+		*out = nil
+		return
+	}
+	*out = new(T)
+	PW(w).to(*out)
+}
+
+type paymentLinksWire struct {
+	looseWire
+	Web    looseText `json:"web"`
+	Mobile looseText `json:"mobile"`
+	Iframe looseText `json:"iframe"`
+}
+
+func (w *paymentLinksWire) to(l *PaymentLinks) {
+	*l = PaymentLinks{Web: string(w.Web), Mobile: string(w.Mobile), Iframe: string(w.Iframe)}
+}
+
+type txnDetailWire struct {
+	looseWire
+	TxnID             looseText   `json:"txn_id"`
+	TxnUUID           looseText   `json:"txn_uuid"`
+	OrderID           looseText   `json:"order_id"`
+	Status            looseText   `json:"status"`
+	StatusID          looseInt    `json:"status_id"`
+	ErrorCode         looseText   `json:"error_code"`
+	ErrorMessage      looseText   `json:"error_message"`
+	TxnAmount         looseAmount `json:"txn_amount"`
+	NetAmount         looseAmount `json:"net_amount"`
+	Currency          looseText   `json:"currency"`
+	Gateway           looseText   `json:"gateway"`
+	GatewayID         looseInt    `json:"gateway_id"`
+	PaymentMethod     looseText   `json:"payment_method"`
+	PaymentMethodType looseText   `json:"payment_method_type"`
+	TxnFlowType       looseText   `json:"txn_flow_type"`
+	Redirect          looseBool   `json:"redirect"`
+	ExpressCheckout   looseBool   `json:"express_checkout"`
+	Created           looseTime   `json:"created"`
+}
+
+func (w *txnDetailWire) to(t *TxnDetail) {
+	*t = TxnDetail{
+		TxnID: string(w.TxnID), TxnUUID: string(w.TxnUUID), OrderID: string(w.OrderID),
+		Status: TxnStatus(w.Status), StatusID: int(w.StatusID),
+		ErrorCode: string(w.ErrorCode), ErrorMessage: string(w.ErrorMessage),
+		TxnAmount: w.TxnAmount.ptr(), NetAmount: w.NetAmount.ptr(), Currency: string(w.Currency),
+		Gateway: string(w.Gateway), GatewayID: int(w.GatewayID),
+		PaymentMethod: string(w.PaymentMethod), PaymentMethodType: string(w.PaymentMethodType),
+		TxnFlowType: string(w.TxnFlowType), Redirect: bool(w.Redirect), ExpressCheckout: bool(w.ExpressCheckout),
+		Created: time.Time(w.Created),
+	}
+}
+
+type gatewayResponseWire struct {
+	looseWire
+	TxnID       looseText `json:"txn_id"`
+	RRN         looseText `json:"rrn"`
+	EpgTxnID    looseText `json:"epg_txn_id"`
+	AuthIDCode  looseText `json:"auth_id_code"`
+	RespCode    looseText `json:"resp_code"`
+	RespMessage looseText `json:"resp_message"`
+	Created     looseTime `json:"created"`
+}
+
+func (w *gatewayResponseWire) to(g *GatewayResponse) {
+	*g = GatewayResponse{TxnID: string(w.TxnID), RRN: string(w.RRN), EpgTxnID: string(w.EpgTxnID),
+		AuthIDCode: string(w.AuthIDCode), RespCode: string(w.RespCode), RespMessage: string(w.RespMessage),
+		Created: time.Time(w.Created)}
+}
+
+// refundWire is a Refund as Juspay sends it. Juspay names two fields two
+// ways (arn or refund_arn, refund_source or gateway): the first is read,
+// the second where the first is absent.
+type refundWire struct {
+	looseWire
+	UniqueRequestID looseText   `json:"unique_request_id"`
+	ID              looseText   `json:"id"`
+	Ref             looseText   `json:"ref"`
+	ARN             looseText   `json:"arn"`
+	RefundARN       looseText   `json:"refund_arn"`
+	Status          looseText   `json:"status"`
+	Amount          looseAmount `json:"amount"`
+	SentToGateway   looseBool   `json:"sent_to_gateway"`
+	RefundType      looseText   `json:"refund_type"`
+	RefundSource    looseText   `json:"refund_source"`
+	Gateway         looseText   `json:"gateway"`
+	InitiatedBy     looseText   `json:"initiated_by"`
+	ErrorCode       looseText   `json:"error_code"`
+	ErrorMessage    looseText   `json:"error_message"`
+	Created         looseTime   `json:"created"`
+}
+
+func (w *refundWire) to(rf *Refund) {
+	*rf = Refund{
+		UniqueRequestID: string(w.UniqueRequestID), ID: string(w.ID), Ref: string(w.Ref),
+		ARN: string(either(w.ARN, w.RefundARN)), Status: RefundStatus(w.Status), Amount: w.Amount.v,
+		SentToGateway: bool(w.SentToGateway), RefundType: string(w.RefundType),
+		RefundSource: string(either(w.RefundSource, w.Gateway)), InitiatedBy: string(w.InitiatedBy),
+		ErrorCode: string(w.ErrorCode), ErrorMessage: string(w.ErrorMessage), Created: time.Time(w.Created),
+	}
+}
+
+// either is a, or b where a is empty: for a field Juspay names two ways.
+func either(a, b looseText) looseText {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// customerWire is a Customer as Juspay sends it; one of Juspay's pages
+// names the ID customer_id, read where id is absent.
+type customerWire struct {
+	looseWire
+	ID                looseText       `json:"id"`
+	CustomerID        looseText       `json:"customer_id"`
+	Object            looseText       `json:"object"`
+	ObjectReferenceID looseText       `json:"object_reference_id"`
+	MobileCountryCode looseText       `json:"mobile_country_code"`
+	MobileNumber      looseText       `json:"mobile_number"`
+	EmailAddress      looseText       `json:"email_address"`
+	FirstName         looseText       `json:"first_name"`
+	LastName          looseText       `json:"last_name"`
+	DateCreated       looseTime       `json:"date_created"`
+	LastUpdated       looseTime       `json:"last_updated"`
+	ClientAuth        *clientAuthWire `json:"juspay"`
+}
+
+func (w *customerWire) to(c *Customer) {
+	*c = Customer{
+		ID: string(either(w.ID, w.CustomerID)), Object: string(w.Object), ObjectReferenceID: string(w.ObjectReferenceID),
+		MobileCountryCode: string(w.MobileCountryCode), MobileNumber: string(w.MobileNumber),
+		EmailAddress: string(w.EmailAddress), FirstName: string(w.FirstName), LastName: string(w.LastName),
+		DateCreated: time.Time(w.DateCreated), LastUpdated: time.Time(w.LastUpdated),
+	}
+	nested(w.ClientAuth, &c.ClientAuth)
+}
+
+type clientAuthWire struct {
+	looseWire
+	Token  looseText `json:"client_auth_token"`
+	Expiry looseTime `json:"client_auth_token_expiry"`
+}
+
+func (w *clientAuthWire) to(t *ClientAuthToken) {
+	*t = ClientAuthToken{Token: string(w.Token), Expiry: time.Time(w.Expiry)}
+}
 
 // UnmarshalJSON decodes an order tolerantly; see Order.
-func (o *Order) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*o = Order{}
-	return decodeObject(data, o.member)
-}
+func (o *Order) UnmarshalJSON(data []byte) error { return decodeVia[orderWire](data, o) }
 
-func (o *Order) member(r *reader, key []byte) {
-	switch string(key) {
-	case "id":
-		o.ID = r.text()
-	case "order_id":
-		o.OrderID = r.text()
-	case "merchant_id":
-		o.MerchantID = r.text()
-	case "customer_id":
-		o.CustomerID = r.text()
-	case "customer_email":
-		o.CustomerEmail = r.text()
-	case "customer_phone":
-		o.CustomerPhone = r.text()
-	case "status":
-		o.Status = TxnStatus(r.text())
-	case "status_id":
-		o.StatusID = r.integer()
-	case "amount":
-		o.Amount, _ = r.amount()
-	case "effective_amount":
-		o.EffectiveAmount = r.amountPtr()
-	case "amount_refunded":
-		o.AmountRefunded, _ = r.amount()
-	case "currency":
-		o.Currency = r.text()
-	case "refunded":
-		o.Refunded = r.boolean()
-	case "return_url":
-		o.ReturnURL = r.text()
-	case "product_id":
-		o.ProductID = r.text()
-	case "description":
-		o.Description = r.text()
-	case "date_created":
-		o.DateCreated = r.timestamp()
-	case "last_updated":
-		o.LastUpdated = r.timestamp()
-	default:
-		o.member2(r, key)
-	}
-}
-
-func (o *Order) member2(r *reader, key []byte) {
-	switch string(key) {
-	case "payment_links":
-		o.PaymentLinks = PaymentLinks{}
-		r.object(func(key []byte) { o.PaymentLinks.member(r, key) })
-	case "txn_id":
-		o.TxnID = r.text()
-	case "txn_uuid":
-		o.TxnUUID = r.text()
-	case "payment_method_type":
-		o.PaymentMethodType = r.text()
-	case "payment_method":
-		o.PaymentMethod = r.text()
-	case "auth_type":
-		o.AuthType = r.text()
-	case "gateway_id":
-		o.GatewayID = r.integer()
-	case "gateway_reference_id":
-		o.GatewayReferenceID = r.text()
-	case "bank_error_code":
-		o.BankErrorCode = r.text()
-	case "bank_error_message":
-		o.BankErrorMessage = r.text()
-	case "txn_detail":
-		o.Txn = nested(r, (*TxnDetail).member)
-	case "payment_gateway_response":
-		o.GatewayResponse = nested(r, (*GatewayResponse).member)
-	case "juspay":
-		o.ClientAuth = nested(r, (*ClientAuthToken).member)
-	case "refunds":
-		o.Refunds = refunds(r)
-	default:
-		if i, ok := udfIndex(key); ok {
-			o.UDF[i] = r.text()
-			return
-		}
-		r.skip(0)
-	}
-}
-
-// udfIndex maps "udf1" ... "udf10" to 0 ... 9.
-func udfIndex(key []byte) (int, bool) {
-	if len(key) < 4 || string(key[:3]) != "udf" {
-		return 0, false
-	}
-	switch string(key[3:]) {
-	case "1", "2", "3", "4", "5", "6", "7", "8", "9":
-		return int(key[3] - '1'), true
-	case "10":
-		return 9, true
-	}
-	return 0, false
-}
-
-// nested reads an object into a new *T, nil for null, {} or anything that
-// is not an object.
-func nested[T any](r *reader, member func(*T, *reader, []byte)) *T {
-	v, filled := new(T), false
-	r.object(func(key []byte) {
-		filled = true
-		member(v, r, key)
-	})
-	if !filled {
-		return nil
-	}
-	return v
-}
-
-// refunds reads a list of refunds, skipping the elements that are not
-// objects with members; anything but an array is no refunds.
-func refunds(r *reader) []Refund {
-	var out []Refund
-	r.array(func() {
-		if rf := nested(r, (*Refund).member); rf != nil {
-			out = append(out, *rf)
-		}
-	})
-	return out
-}
+func (o *Order) decodeFrom(dec *json.Decoder) error { return decodeStreamVia[orderWire](dec, o) }
 
 // UnmarshalJSON decodes the links tolerantly; a masked link is "".
-func (l *PaymentLinks) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*l = PaymentLinks{}
-	return decodeObject(data, l.member)
-}
-
-func (l *PaymentLinks) member(r *reader, key []byte) {
-	switch string(key) {
-	case "web":
-		l.Web = r.text()
-	case "mobile":
-		l.Mobile = r.text()
-	case "iframe":
-		l.Iframe = r.text()
-	default:
-		r.skip(0)
-	}
-}
+func (l *PaymentLinks) UnmarshalJSON(data []byte) error { return decodeVia[paymentLinksWire](data, l) }
 
 // UnmarshalJSON decodes a transaction tolerantly; see TxnDetail.
-func (t *TxnDetail) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*t = TxnDetail{}
-	return decodeObject(data, t.member)
-}
-
-func (t *TxnDetail) member(r *reader, key []byte) {
-	switch string(key) {
-	case "txn_id":
-		t.TxnID = r.text()
-	case "txn_uuid":
-		t.TxnUUID = r.text()
-	case "order_id":
-		t.OrderID = r.text()
-	case "status":
-		t.Status = TxnStatus(r.text())
-	case "status_id":
-		t.StatusID = r.integer()
-	case "error_code":
-		t.ErrorCode = r.text()
-	case "error_message":
-		t.ErrorMessage = r.text()
-	case "txn_amount":
-		t.TxnAmount = r.amountPtr()
-	case "net_amount":
-		t.NetAmount = r.amountPtr()
-	case "currency":
-		t.Currency = r.text()
-	case "gateway":
-		t.Gateway = r.text()
-	case "gateway_id":
-		t.GatewayID = r.integer()
-	case "payment_method":
-		t.PaymentMethod = r.text()
-	case "payment_method_type":
-		t.PaymentMethodType = r.text()
-	case "txn_flow_type":
-		t.TxnFlowType = r.text()
-	case "redirect":
-		t.Redirect = r.boolean()
-	case "express_checkout":
-		t.ExpressCheckout = r.boolean()
-	case "created":
-		t.Created = r.timestamp()
-	default:
-		r.skip(0)
-	}
-}
+func (t *TxnDetail) UnmarshalJSON(data []byte) error { return decodeVia[txnDetailWire](data, t) }
 
 // UnmarshalJSON decodes the gateway's response tolerantly.
 func (g *GatewayResponse) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*g = GatewayResponse{}
-	return decodeObject(data, g.member)
+	return decodeVia[gatewayResponseWire](data, g)
 }
 
-func (g *GatewayResponse) member(r *reader, key []byte) {
-	switch string(key) {
-	case "txn_id":
-		g.TxnID = r.text()
-	case "rrn":
-		g.RRN = r.text()
-	case "epg_txn_id":
-		g.EpgTxnID = r.text()
-	case "auth_id_code":
-		g.AuthIDCode = r.text()
-	case "resp_code":
-		g.RespCode = r.text()
-	case "resp_message":
-		g.RespMessage = r.text()
-	case "created":
-		g.Created = r.timestamp()
-	default:
-		r.skip(0)
-	}
-}
+// UnmarshalJSON decodes a refund tolerantly; see Refund.
+func (rf *Refund) UnmarshalJSON(data []byte) error { return decodeVia[refundWire](data, rf) }
 
-// UnmarshalJSON decodes a refund tolerantly; see Refund. Juspay's refund
-// object names two fields two ways (arn or refund_arn, refund_source or
-// gateway): the first is read, the second where the first is absent.
-func (rf *Refund) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*rf = Refund{}
-	return decodeObject(data, rf.member)
-}
+// UnmarshalJSON decodes a customer tolerantly; see Customer.
+func (c *Customer) UnmarshalJSON(data []byte) error { return decodeVia[customerWire](data, c) }
 
-func (rf *Refund) member(r *reader, key []byte) {
-	switch string(key) {
-	case "unique_request_id":
-		rf.UniqueRequestID = r.text()
-	case "id":
-		rf.ID = r.text()
-	case "ref":
-		rf.Ref = r.text()
-	case "arn":
-		if s := r.text(); s != "" {
-			rf.ARN = s
-		}
-	case "refund_arn":
-		if s := r.text(); rf.ARN == "" {
-			rf.ARN = s
-		}
-	case "status":
-		rf.Status = RefundStatus(r.text())
-	case "amount":
-		rf.Amount, _ = r.amount()
-	case "sent_to_gateway":
-		rf.SentToGateway = r.boolean()
-	case "refund_type":
-		rf.RefundType = r.text()
-	case "refund_source":
-		if s := r.text(); s != "" {
-			rf.RefundSource = s
-		}
-	case "gateway":
-		if s := r.text(); rf.RefundSource == "" {
-			rf.RefundSource = s
-		}
-	case "initiated_by":
-		rf.InitiatedBy = r.text()
-	case "error_code":
-		rf.ErrorCode = r.text()
-	case "error_message":
-		rf.ErrorMessage = r.text()
-	case "created":
-		rf.Created = r.timestamp()
-	default:
-		r.skip(0)
-	}
-}
-
-// UnmarshalJSON decodes a customer tolerantly; see Customer. One of
-// Juspay's pages names the ID customer_id: it is read where id is absent.
-func (c *Customer) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*c = Customer{}
-	var altID string
-	err := decodeObject(data, func(r *reader, key []byte) {
-		switch string(key) {
-		case "id":
-			c.ID = r.text()
-		case "customer_id":
-			altID = r.text()
-		case "object":
-			c.Object = r.text()
-		case "object_reference_id":
-			c.ObjectReferenceID = r.text()
-		case "mobile_country_code":
-			c.MobileCountryCode = r.text()
-		case "mobile_number":
-			c.MobileNumber = r.text()
-		case "email_address":
-			c.EmailAddress = r.text()
-		case "first_name":
-			c.FirstName = r.text()
-		case "last_name":
-			c.LastName = r.text()
-		case "date_created":
-			c.DateCreated = r.timestamp()
-		case "last_updated":
-			c.LastUpdated = r.timestamp()
-		case "juspay":
-			c.ClientAuth = nested(r, (*ClientAuthToken).member)
-		default:
-			r.skip(0)
-		}
-	})
-	if c.ID == "" {
-		c.ID = altID
-	}
-	return err
-}
+func (c *Customer) decodeFrom(dec *json.Decoder) error { return decodeStreamVia[customerWire](dec, c) }
 
 // UnmarshalJSON decodes Juspay's "juspay" block: client_auth_token and
 // client_auth_token_expiry.
 func (t *ClientAuthToken) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*t = ClientAuthToken{}
-	return decodeObject(data, t.member)
+	return decodeVia[clientAuthWire](data, t)
 }
 
-func (t *ClientAuthToken) member(r *reader, key []byte) {
-	switch string(key) {
-	case "client_auth_token":
-		t.Token = r.text()
-	case "client_auth_token_expiry":
-		t.Expiry = r.timestamp()
-	default:
-		r.skip(0)
-	}
+func (t *ClientAuthToken) decodeFrom(dec *json.Decoder) error {
+	return decodeStreamVia[clientAuthWire](dec, t)
 }

@@ -206,8 +206,11 @@ type wire[W, T any] interface {
 // fault in an error, and converts it into *out: every public type's
 // UnmarshalJSON is this one call.
 func decodeVia[W any, PW wire[W, T], T any](data []byte, out *T) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil // encoding/json's convention: null leaves a value as it is
+	}
 	var w W
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := shapeErrorsIgnored(&w, json.Unmarshal(data, &w)); err != nil {
 		return fieldError(err)
 	}
 	PW(&w).to(out)
@@ -227,7 +230,7 @@ type streamDecoder interface {
 // encoding/json goes into the wire type W, then converts into *out.
 func decodeStreamVia[W any, PW wire[W, T], T any](dec *json.Decoder, out *T) error {
 	var w W
-	if err := dec.Decode(&w); err != nil {
+	if err := shapeErrorsIgnored(&w, dec.Decode(&w)); err != nil {
 		return err
 	}
 	PW(&w).to(out)

@@ -27,7 +27,7 @@ func (t *flexTime) UnmarshalJSON(data []byte) error {
 	if len(data) < 2 || data[0] != '"' {
 		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: timeType}
 	}
-	if v, ok := parseTimestamp(data[1 : len(data)-1]); ok {
+	if v, ok := timeOf(data); ok {
 		*t = flexTime(v)
 		return nil
 	}
@@ -35,13 +35,28 @@ func (t *flexTime) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
+	return &json.UnmarshalTypeError{Value: stringValue(s, 40), Type: timeType}
+}
+
+// timeOf reads a JSON string holding a timestamp in one of Juspay's
+// layouts; ok is false for anything else.
+func timeOf(data []byte) (time.Time, bool) {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return time.Time{}, false
+	}
+	if v, ok := parseTimestamp(data[1 : len(data)-1]); ok {
+		return v, true
+	}
+	s, err := unquote(data)
+	if err != nil {
+		return time.Time{}, false
+	}
 	for _, layout := range timeLayouts {
 		if v, err := time.Parse(layout, s); err == nil && validOffset(v) {
-			*t = flexTime(v)
-			return nil
+			return v, true
 		}
 	}
-	return &json.UnmarshalTypeError{Value: stringValue(s, 40), Type: timeType}
+	return time.Time{}, false
 }
 
 // parseTimestamp reads the layouts Juspay uses without allocating:
