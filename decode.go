@@ -6,27 +6,23 @@ import (
 	"errors"
 	"reflect"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
 
 // The tolerant reader. Juspay's own samples disagree about the shape of the
 // same field (linked is true in one and "true" in the next; a balance is a
-// number or a string; three timestamp layouts), so every response type is
-// decoded the same way: into its wire type, a mirror made of the leaves
-// below, in one pass of encoding/json, then copied into the public type
-// (the wire type's to method). Only the leaves are json.Unmarshalers, so a
-// field of the wrong shape is named by its whole path, and a page of
-// wallets is scanned once, not once per wallet.
+// number or a string; three timestamp layouts; a masked value as {} or
+// "FILTERED"), so every response type is decoded the same way: into its
+// wire type, a mirror made of leaves, in one pass of encoding/json, then
+// copied into the public type (the wire type's to method). Only the leaves
+// are json.Unmarshalers, so a field of the wrong shape is named by its
+// whole path, and a page of wallets is scanned once, not once per wallet.
 //
-// The leaves:
-//
-//	flexString  a string; a number or boolean as written; null as ""
-//	flexText    any value as text: flexString's, and an object or array as its JSON
-//	flexBool    true, false, "true", "false"; null and "" as false
-//	flexAmount  a number or numeric string; null and "" as no amount
-//	flexTime    Juspay's timestamp layouts (decode_time.go); null and "" as zero
+// Two families of leaves share the work: the flex leaves (decode_flex.go)
+// of the wallet types name a field of another shape in an error; the loose
+// leaves (decode_loose.go) of the checkout types leave it zero, as their
+// contract says, because Juspay masks values there.
 
 var (
 	amountType = reflect.TypeOf(Amount{})
@@ -34,94 +30,6 @@ var (
 	timeType   = reflect.TypeOf(time.Time{})
 	stringType = reflect.TypeOf("")
 )
-
-// flexString decodes a string, null as "", and a number or boolean as its
-// JSON text, so a code that arrives unquoted keeps its digits instead of
-// failing the whole response.
-type flexString string
-
-func (s *flexString) UnmarshalJSON(data []byte) error {
-	v, err := scalarText(data)
-	if err != nil {
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: stringType}
-	}
-	*s = flexString(v)
-	return nil
-}
-
-// flexText decodes any value as text: a string as it is, a number or
-// boolean as written (so a mobile number sent unquoted keeps its digits),
-// null as "", and an object or array as its JSON.
-type flexText string
-
-func (t *flexText) UnmarshalJSON(data []byte) error {
-	text, err := scalarText(data)
-	if err == errNotScalar {
-		// encoding/json keeps a raw object's bytes as they came, invalid
-		// UTF-8 included, and would write them back with U+FFFD instead:
-		// replace them now, so the value survives an encode and decode.
-		text, err = strings.ToValidUTF8(string(data), "\uFFFD"), nil
-	}
-	*t = flexText(text)
-	return err
-}
-
-// textMap copies a map of flexText into the map of strings the public
-// types hold; nil stays nil.
-func textMap(m map[string]flexText) map[string]string {
-	if m == nil {
-		return nil
-	}
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = string(v)
-	}
-	return out
-}
-
-// flexBool decodes true, false, "true", "false" and null or "" (false).
-type flexBool bool
-
-func (b *flexBool) UnmarshalJSON(data []byte) error {
-	switch string(data) {
-	case "true", `"true"`:
-		*b = true
-	case "false", `"false"`, "null", `""`:
-		*b = false
-	default:
-		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: boolType}
-	}
-	return nil
-}
-
-// flexAmount decodes an amount: a JSON number, a numeric string, or null or
-// "" for no amount at all.
-type flexAmount struct {
-	v   Amount
-	set bool
-}
-
-func (f *flexAmount) UnmarshalJSON(data []byte) error {
-	*f = flexAmount{}
-	if string(data) == "null" {
-		return nil
-	}
-	text, err := numberText(data)
-	if err != nil || text == "" {
-		return err
-	}
-	f.v, f.set = Amount{text: text}, true
-	return nil
-}
-
-// ptr returns the amount as the public types hold it: nil for none.
-func (f *flexAmount) ptr() *Amount {
-	if !f.set {
-		return nil
-	}
-	a := f.v
-	return &a
-}
 
 // errNotScalar reports an object or array where a scalar was expected.
 var errNotScalar = errors.New("not a scalar")
