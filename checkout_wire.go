@@ -10,48 +10,48 @@ import (
 
 type orderWire struct {
 	looseWire
-	ID                 looseText            `json:"id"`
-	OrderID            looseText            `json:"order_id"`
-	MerchantID         looseText            `json:"merchant_id"`
-	CustomerID         looseText            `json:"customer_id"`
-	CustomerEmail      looseText            `json:"customer_email"`
-	CustomerPhone      looseText            `json:"customer_phone"`
-	Status             looseText            `json:"status"`
-	StatusID           looseInt             `json:"status_id"`
-	Amount             looseAmount          `json:"amount"`
-	EffectiveAmount    looseAmount          `json:"effective_amount"`
-	AmountRefunded     looseAmount          `json:"amount_refunded"`
-	Currency           looseText            `json:"currency"`
-	Refunded           looseBool            `json:"refunded"`
-	ReturnURL          looseText            `json:"return_url"`
-	ProductID          looseText            `json:"product_id"`
-	Description        looseText            `json:"description"`
-	UDF1               looseText            `json:"udf1"`
-	UDF2               looseText            `json:"udf2"`
-	UDF3               looseText            `json:"udf3"`
-	UDF4               looseText            `json:"udf4"`
-	UDF5               looseText            `json:"udf5"`
-	UDF6               looseText            `json:"udf6"`
-	UDF7               looseText            `json:"udf7"`
-	UDF8               looseText            `json:"udf8"`
-	UDF9               looseText            `json:"udf9"`
-	UDF10              looseText            `json:"udf10"`
-	DateCreated        looseTime            `json:"date_created"`
-	LastUpdated        looseTime            `json:"last_updated"`
-	PaymentLinks       paymentLinksWire     `json:"payment_links"`
-	TxnID              looseText            `json:"txn_id"`
-	TxnUUID            looseText            `json:"txn_uuid"`
-	PaymentMethodType  looseText            `json:"payment_method_type"`
-	PaymentMethod      looseText            `json:"payment_method"`
-	AuthType           looseText            `json:"auth_type"`
-	GatewayID          looseInt             `json:"gateway_id"`
-	GatewayReferenceID looseText            `json:"gateway_reference_id"`
-	BankErrorCode      looseText            `json:"bank_error_code"`
-	BankErrorMessage   looseText            `json:"bank_error_message"`
-	Txn                *txnDetailWire       `json:"txn_detail"`
-	GatewayResponse    *gatewayResponseWire `json:"payment_gateway_response"`
-	Refunds            []refundWire         `json:"refunds"`
-	ClientAuth         *clientAuthWire      `json:"juspay"`
+	ID                 looseText           `json:"id"`
+	OrderID            looseText           `json:"order_id"`
+	MerchantID         looseText           `json:"merchant_id"`
+	CustomerID         looseText           `json:"customer_id"`
+	CustomerEmail      looseText           `json:"customer_email"`
+	CustomerPhone      looseText           `json:"customer_phone"`
+	Status             looseText           `json:"status"`
+	StatusID           looseInt            `json:"status_id"`
+	Amount             looseAmount         `json:"amount"`
+	EffectiveAmount    looseAmount         `json:"effective_amount"`
+	AmountRefunded     looseAmount         `json:"amount_refunded"`
+	Currency           looseText           `json:"currency"`
+	Refunded           looseBool           `json:"refunded"`
+	ReturnURL          looseText           `json:"return_url"`
+	ProductID          looseText           `json:"product_id"`
+	Description        looseText           `json:"description"`
+	UDF1               looseText           `json:"udf1"`
+	UDF2               looseText           `json:"udf2"`
+	UDF3               looseText           `json:"udf3"`
+	UDF4               looseText           `json:"udf4"`
+	UDF5               looseText           `json:"udf5"`
+	UDF6               looseText           `json:"udf6"`
+	UDF7               looseText           `json:"udf7"`
+	UDF8               looseText           `json:"udf8"`
+	UDF9               looseText           `json:"udf9"`
+	UDF10              looseText           `json:"udf10"`
+	DateCreated        looseTime           `json:"date_created"`
+	LastUpdated        looseTime           `json:"last_updated"`
+	PaymentLinks       paymentLinksWire    `json:"payment_links"`
+	TxnID              looseText           `json:"txn_id"`
+	TxnUUID            looseText           `json:"txn_uuid"`
+	PaymentMethodType  looseText           `json:"payment_method_type"`
+	PaymentMethod      looseText           `json:"payment_method"`
+	AuthType           looseText           `json:"auth_type"`
+	GatewayID          looseInt            `json:"gateway_id"`
+	GatewayReferenceID looseText           `json:"gateway_reference_id"`
+	BankErrorCode      looseText           `json:"bank_error_code"`
+	BankErrorMessage   looseText           `json:"bank_error_message"`
+	Txn                txnDetailWire       `json:"txn_detail"`
+	GatewayResponse    gatewayResponseWire `json:"payment_gateway_response"`
+	Refunds            []refundWire        `json:"refunds"`
+	ClientAuth         clientAuthWire      `json:"juspay"`
 }
 
 func (w *orderWire) to(o *Order) {
@@ -71,9 +71,9 @@ func (w *orderWire) to(o *Order) {
 		BankErrorCode: string(w.BankErrorCode), BankErrorMessage: string(w.BankErrorMessage),
 	}
 	w.PaymentLinks.to(&o.PaymentLinks)
-	nested(w.Txn, &o.Txn)
-	nested(w.GatewayResponse, &o.GatewayResponse)
-	nested(w.ClientAuth, &o.ClientAuth)
+	nested(&w.Txn, &o.Txn)
+	nested(&w.GatewayResponse, &o.GatewayResponse)
+	nested(&w.ClientAuth, &o.ClientAuth)
 	for i := range w.Refunds {
 		if rw := &w.Refunds[i]; *rw != (refundWire{}) { // {} and masked elements are no refund
 			o.Refunds = append(o.Refunds, Refund{})
@@ -82,11 +82,11 @@ func (w *orderWire) to(o *Order) {
 	}
 }
 
-// nested converts an object held by pointer into *out: nil for null, {}
-// or a value that is not an object.
+// nested converts an optional object into *out: nil for null, {} or a
+// value that is not an object (all of which leave the wire zero).
 func nested[W comparable, PW wire[W, T], T any](w *W, out **T) {
 	var zero W
-	if w == nil || *w == zero {
+	if *w == zero {
 		*out = nil
 		return
 	}
@@ -201,18 +201,18 @@ func either(a, b looseText) looseText {
 // names the ID customer_id, read where id is absent.
 type customerWire struct {
 	looseWire
-	ID                looseText       `json:"id"`
-	CustomerID        looseText       `json:"customer_id"`
-	Object            looseText       `json:"object"`
-	ObjectReferenceID looseText       `json:"object_reference_id"`
-	MobileCountryCode looseText       `json:"mobile_country_code"`
-	MobileNumber      looseText       `json:"mobile_number"`
-	EmailAddress      looseText       `json:"email_address"`
-	FirstName         looseText       `json:"first_name"`
-	LastName          looseText       `json:"last_name"`
-	DateCreated       looseTime       `json:"date_created"`
-	LastUpdated       looseTime       `json:"last_updated"`
-	ClientAuth        *clientAuthWire `json:"juspay"`
+	ID                looseText      `json:"id"`
+	CustomerID        looseText      `json:"customer_id"`
+	Object            looseText      `json:"object"`
+	ObjectReferenceID looseText      `json:"object_reference_id"`
+	MobileCountryCode looseText      `json:"mobile_country_code"`
+	MobileNumber      looseText      `json:"mobile_number"`
+	EmailAddress      looseText      `json:"email_address"`
+	FirstName         looseText      `json:"first_name"`
+	LastName          looseText      `json:"last_name"`
+	DateCreated       looseTime      `json:"date_created"`
+	LastUpdated       looseTime      `json:"last_updated"`
+	ClientAuth        clientAuthWire `json:"juspay"`
 }
 
 func (w *customerWire) to(c *Customer) {
@@ -222,7 +222,7 @@ func (w *customerWire) to(c *Customer) {
 		EmailAddress: string(w.EmailAddress), FirstName: string(w.FirstName), LastName: string(w.LastName),
 		DateCreated: time.Time(w.DateCreated), LastUpdated: time.Time(w.LastUpdated),
 	}
-	nested(w.ClientAuth, &c.ClientAuth)
+	nested(&w.ClientAuth, &c.ClientAuth)
 }
 
 type clientAuthWire struct {
