@@ -23,39 +23,46 @@ type call struct {
 	policy retryPolicy
 }
 
-// send is how every service method sends its request: it builds the call
-// from r and the call's options, runs it, and returns the decoded 2xx body.
+// send is how every service method sends its request: it applies the
+// call's options, builds the call from r, runs it, and returns the decoded
+// 2xx body.
 func send[T any](ctx context.Context, c *Client, r *request, opts []Option) (*T, error) {
+	cfg, err := c.configFor(ctx, r.op, opts)
+	if err != nil {
+		return nil, err
+	}
+	return sendWith[T](ctx, c, cfg, r)
+}
+
+// sendWith is send with the call's options already applied (configFor):
+// the calls that send several requests (the settling of a keyed write,
+// Orders.Wait) apply the caller's options once and send each request with
+// the result.
+func sendWith[T any](ctx context.Context, c *Client, cfg *config, r *request) (*T, error) {
 	out := new(T)
-	if err := c.send(ctx, r, out, opts); err != nil {
+	if err := c.newCall(ctx, cfg, r, out).run(); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// send builds and runs the call of r, decoding its answer into out.
-func (c *Client) send(ctx context.Context, r *request, out any, opts []Option) error {
-	cl, err := c.newCall(ctx, r, out, opts)
-	if err != nil {
-		return err
-	}
-	return cl.run()
-}
-
-// newCall applies the call's options, once, and builds everything its
-// attempts send. Every error is the caller's mistake: nothing was sent.
-func (c *Client) newCall(ctx context.Context, r *request, out any, opts []Option) (*call, error) {
+// configFor checks the call's context and applies its options, once: the
+// settings every request of the call is sent with. Its errors are the
+// caller's mistakes, named for op.
+func (c *Client) configFor(ctx context.Context, op string, opts []Option) (*config, error) {
 	if ctx == nil {
-		return nil, invalid(r.op, "ctx", "is nil")
+		return nil, invalid(op, "ctx", "is nil")
 	}
 	cfg, err := c.callConfig(opts)
 	if err != nil {
-		return nil, withOp(err, r.op)
+		return nil, withOp(err, op)
 	}
-	if r.minVersion != "" && cfg.apiVersion < r.minVersion {
-		// Versions are YYYY-MM-DD dates, so they compare as strings.
-		return nil, invalid(r.op, "WithAPIVersion", "is %s; %s needs %s or later", cfg.apiVersion, r.op, r.minVersion)
-	}
+	return cfg, nil
+}
+
+// newCall builds everything the attempts of r send with cfg, out where its
+// answer goes: the call run then sends.
+func (c *Client) newCall(ctx context.Context, cfg *config, r *request, out any) *call {
 	cl := &call{
 		ctx:    ctx,
 		cfg:    cfg,
@@ -73,7 +80,7 @@ func (c *Client) newCall(ctx context.Context, r *request, out any, opts []Option
 		}
 		cl.body = []byte(form.Encode())
 	}
-	return cl, nil
+	return cl
 }
 
 // header builds the headers every attempt of a call sends: the fixed ones,
@@ -130,6 +137,10 @@ const (
 // budget or the caller's context ends the call, then reports the result:
 // nil, or the error built from the last attempt's outcome.
 func (cl *call) run() error {
+	if v := cl.cfg.apiVersion; cl.r.minVersion != "" && v < cl.r.minVersion {
+		// Versions are YYYY-MM-DD dates, so they compare as strings.
+		return invalid(cl.r.op, "WithAPIVersion", "is %s; %s needs %s or later", v, cl.r.op, cl.r.minVersion)
+	}
 	for n := 1; ; n++ {
 		o := cl.attempt(n)
 		if o.succeeded() {

@@ -133,9 +133,9 @@ func createCustomerFormOf(op string, p *CreateCustomerParams) (url.Values, error
 	if err := checkMobile(op, p.MobileNumber, p.MobileCountryCode, true); err != nil {
 		return nil, err
 	}
-	form, err := encodeForm(createCustomerForm(*p))
+	form, err := formOf(op, createCustomerForm(*p))
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+		return nil, err
 	}
 	return form, nil
 }

@@ -216,14 +216,22 @@ func (w *paymentMethodEligibilityWire) to(m *PaymentMethodEligibility) {
 // create, so an unknown outcome ends in ErrOutcomeUnknown; GetOrCreate is
 // the form that settles it.
 func (s *CustomersService) Create(ctx context.Context, p *CreateCustomerParams, opts ...Option) (*Customer, error) {
-	const op = "create customer"
+	r, err := customerCreate("create customer", p)
+	if err != nil {
+		return nil, err
+	}
+	return send[Customer](ctx, s.client, r, opts)
+}
+
+// customerCreate checks p and builds POST /customers for op, with the
+// object reference ID as x-routing-id.
+func customerCreate(op string, p *CreateCustomerParams) (*request, error) {
 	form, err := createCustomerFormOf(op, p)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodPost, path: "/customers",
-		routingID: p.ObjectReferenceID, write: true, form: form}
-	return send[Customer](ctx, s.client, r, opts)
+	return &request{op: op, method: http.MethodPost, path: "/customers",
+		routingID: p.ObjectReferenceID, write: true, form: form}, nil
 }
 
 // Get returns a customer, by Juspay's ID ("cst_...") or by the merchant's
@@ -236,13 +244,21 @@ func (s *CustomersService) Create(ctx context.Context, p *CreateCustomerParams, 
 //
 // A read.
 func (s *CustomersService) Get(ctx context.Context, customerID string, opts ...Option) (*Customer, error) {
-	const op = "get customer"
+	r, err := customerRead("get customer", customerID)
+	if err != nil {
+		return nil, err
+	}
+	return send[Customer](ctx, s.client, r, opts)
+}
+
+// customerRead builds GET /customers/{customerID} for op, with the
+// customer ID as x-routing-id.
+func customerRead(op, customerID string) (*request, error) {
 	id, err := pathSegment(op, "customerID", customerID)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id, routingID: customerID}
-	return send[Customer](ctx, s.client, r, opts)
+	return &request{op: op, method: http.MethodGet, path: "/customers/" + id, routingID: customerID}, nil
 }
 
 // Update changes a customer's contact details; empty fields of p are not
@@ -269,9 +285,9 @@ func (s *CustomersService) Update(ctx context.Context, customerID string, p *Upd
 	if err := checkMobile(op, p.MobileNumber, p.MobileCountryCode, false); err != nil {
 		return nil, err
 	}
-	form, err := encodeForm(updateCustomerForm(*p))
+	form, err := formOf(op, updateCustomerForm(*p))
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id, routingID: customerID, form: form}
 	return send[Customer](ctx, s.client, r, opts)

@@ -82,7 +82,12 @@
 //
 // WithResponseInto records what a call's answer was: its status, headers,
 // request ID (quote it to Juspay's support) and the attempts made, for a
-// call that succeeded as for one that failed.
+// call that succeeded as for one that failed. A call that sends several
+// requests (Orders.Create and Orders.Refund when they settle an unknown
+// outcome, CustomersService.GetOrCreate, Orders.Wait) applies its options
+// once and sends every request with them: the Response then describes the
+// last request, the one whose answer decided the call, and Attempts counts
+// that request's attempts.
 //
 // A mistake of the caller that the SDK finds before sending anything (an
 // empty or "." ID, a nil context or params, a field out of range, an

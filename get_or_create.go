@@ -27,21 +27,28 @@ const maxSettleRounds = 3
 // is true only when this call made the customer: a customer found after
 // an unknown outcome may have been made by another call, so it reports
 // false then. p is checked as Create checks it, before anything is sent.
-// Every read and write is sent with opts; WithResponseInto holds the last.
+// Every read and write is sent with opts, applied once; WithResponseInto
+// describes the last request sent.
 func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerParams, opts ...Option) (c *Customer, created bool, err error) {
 	const op = "get or create customer"
-	if ctx == nil {
-		return nil, false, invalid(op, "ctx", "is nil")
-	}
-	if _, err := createCustomerFormOf(op, p); err != nil {
+	create, err := customerCreate(op, p)
+	if err != nil {
 		return nil, false, err
 	}
 	if _, err := pathSegment(op, "ObjectReferenceID", p.ObjectReferenceID); err != nil {
 		return nil, false, err
 	}
+	read, err := customerRead(op, p.ObjectReferenceID)
+	if err != nil {
+		return nil, false, err
+	}
+	cfg, err := s.client.configFor(ctx, op, opts)
+	if err != nil {
+		return nil, false, err
+	}
 	var createErr error // the last create's, when its outcome is to be settled
 	for round := 1; ; round++ {
-		c, err = s.Get(ctx, p.ObjectReferenceID, opts...)
+		c, err = sendWith[Customer](ctx, s.client, cfg, read)
 		switch {
 		case err == nil:
 			return c, false, nil
@@ -50,7 +57,7 @@ func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerPar
 		case !errors.Is(err, ErrNotFound):
 			return nil, false, err
 		}
-		c, err = s.Create(ctx, p, opts...)
+		c, err = sendWith[Customer](ctx, s.client, cfg, create)
 		switch {
 		case err == nil:
 			return c, true, nil

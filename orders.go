@@ -34,26 +34,29 @@ type OrdersService struct {
 // NOT_FOUND) means the create never arrived, and it is sent again (at most
 // 3 times). The amounts are compared as numbers ("100" is "100.00"), the
 // currencies ignoring case, with Juspay's default "INR" for an empty one.
+// WithResponseInto describes the last request sent: the create, or the
+// read that settled it.
 func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts ...Option) (*Order, error) {
 	const op = "create order"
-	if ctx == nil {
-		return nil, invalid(op, "ctx", "is nil")
-	}
 	form, err := createOrderFormOf(op, p)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.configFor(ctx, op, opts)
 	if err != nil {
 		return nil, err
 	}
 	for round := 1; ; round++ {
 		r := &request{op: op, method: http.MethodPost, path: "/orders",
 			routingID: p.CustomerID, write: true, form: form}
-		o, err := send[Order](ctx, s.client, r, opts)
+		o, err := sendWith[Order](ctx, s.client, cfg, r)
 		switch {
 		case err == nil:
 			return settled(op, p, o)
 		case round == maxSettleRounds || ctx.Err() != nil || !(outcomeOpen(err) || orderExists(err)):
 			return nil, err
 		}
-		found, gerr := s.read(ctx, op, p.OrderID, p.CustomerID, opts)
+		found, gerr := s.read(ctx, cfg, op, p.OrderID, p.CustomerID)
 		switch {
 		case gerr == nil:
 			return settled(op, p, found)
@@ -78,18 +81,31 @@ func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts .
 //
 // A read.
 func (s *OrdersService) Get(ctx context.Context, orderID string, opts ...Option) (*Order, error) {
-	return s.read(ctx, "get order", orderID, "", opts)
+	r, err := orderRead("get order", orderID, "")
+	if err != nil {
+		return nil, err
+	}
+	return send[Order](ctx, s.client, r, opts)
 }
 
-// read sends GET /orders/{orderID} for op, with routingID as x-routing-id
-// unless WithRoutingID gives another.
-func (s *OrdersService) read(ctx context.Context, op, orderID, routingID string, opts []Option) (*Order, error) {
+// orderRead builds GET /orders/{orderID} for op, with routingID as
+// x-routing-id unless WithRoutingID gives another.
+func orderRead(op, orderID, routingID string) (*request, error) {
 	id, err := pathSegment(op, "orderID", orderID)
 	if err != nil {
 		return nil, err
 	}
-	r := &request{op: op, method: http.MethodGet, path: "/orders/" + id, routingID: routingID}
-	return send[Order](ctx, s.client, r, opts)
+	return &request{op: op, method: http.MethodGet, path: "/orders/" + id, routingID: routingID}, nil
+}
+
+// read reads the order for a call that sends several requests, with the
+// call's settings.
+func (s *OrdersService) read(ctx context.Context, cfg *config, op, orderID, routingID string) (*Order, error) {
+	r, err := orderRead(op, orderID, routingID)
+	if err != nil {
+		return nil, err
+	}
+	return sendWith[Order](ctx, s.client, cfg, r)
 }
 
 // Update changes what Juspay lets change of an order: its amount, its
@@ -120,9 +136,9 @@ func (s *OrdersService) Update(ctx context.Context, orderID string, p *UpdateOrd
 			return nil, err
 		}
 	}
-	form, err := encodeForm(f)
+	form, err := formOf(op, f)
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+		return nil, err
 	}
 	r := &request{op: op, method: http.MethodPost, path: "/orders/" + id, form: form}
 	return send[Order](ctx, s.client, r, opts)
@@ -151,7 +167,7 @@ func createOrderFormOf(op string, p *CreateOrderParams) (url.Values, error) {
 			return nil, invalid(op, "Metadata", "has an empty key")
 		}
 	}
-	form, err := encodeForm(createOrderForm{
+	form, err := formOf(op, createOrderForm{
 		OrderID: p.OrderID, Amount: amount, Currency: p.Currency,
 		CustomerID: p.CustomerID, CustomerEmail: p.CustomerEmail, CustomerPhone: p.CustomerPhone,
 		ReturnURL: p.ReturnURL, Description: p.Description, ProductID: p.ProductID,
@@ -160,7 +176,7 @@ func createOrderFormOf(op string, p *CreateOrderParams) (url.Values, error) {
 		ClientAuthToken: p.ClientAuthToken,
 	})
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+		return nil, err
 	}
 	return form, nil
 }

@@ -37,7 +37,8 @@ const maxRefundKeyLen = 20
 // no refund with this key after the reads a retry would make, that answer
 // is returned as it is. An answer that cannot be read (a body cut short,
 // not JSON), once the retries are spent, is settled the same way: by
-// reading the order.
+// reading the order. WithResponseInto describes the last request sent: the
+// refund, or the read that settled it.
 func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundParams, opts ...Option) (*Order, error) {
 	const op = "refund order"
 	id, err := pathSegment(op, "orderID", orderID)
@@ -48,18 +49,22 @@ func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundPar
 	if err != nil {
 		return nil, err
 	}
+	cfg, err := s.client.configFor(ctx, op, opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{op: op, method: http.MethodPost, path: "/orders/" + id + "/refunds", form: form}
-	o, err := send[Order](ctx, s.client, r, opts)
+	o, err := sendWith[Order](ctx, s.client, cfg, r)
 	var apiErr *APIError
 	switch {
 	case err == nil:
 		return o, nil
 	case isAPIErrorCode(err, http.StatusBadRequest, "duplicate.call"):
-		return s.settleRefund(ctx, op, orderID, p, err, true, opts)
+		return s.settleRefund(ctx, cfg, op, orderID, p, err, true)
 	case ctx.Err() == nil && !errors.As(err, &apiErr):
 		// No answer could be read (its body was cut, or not JSON): the
 		// order says whether the refund was made.
-		return s.settleRefund(ctx, op, orderID, p, err, false, opts)
+		return s.settleRefund(ctx, cfg, op, orderID, p, err, false)
 	}
 	return nil, err
 }
@@ -69,13 +74,9 @@ func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundPar
 // as many reads as a read's retries would make, waiting as they would
 // between them; after an answer that could not be read, once. An order
 // without the refund leaves failure as the call's error.
-func (s *OrdersService) settleRefund(ctx context.Context, op, orderID string, p *RefundParams, failure error, dup bool, opts []Option) (*Order, error) {
-	cfg, err := s.client.callConfig(opts)
-	if err != nil {
-		return nil, err
-	}
+func (s *OrdersService) settleRefund(ctx context.Context, cfg *config, op, orderID string, p *RefundParams, failure error, dup bool) (*Order, error) {
 	for n := 1; ; n++ {
-		o, err := s.read(ctx, op, orderID, "", opts)
+		o, err := s.read(ctx, cfg, op, orderID, "")
 		if err != nil {
 			return nil, unsettled(failure, err)
 		}
@@ -112,9 +113,9 @@ func refundFormOf(op string, p *RefundParams) (url.Values, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := encodeForm(refundForm{UniqueRequestID: p.UniqueRequestID, Amount: amount})
+	f, err := formOf(op, refundForm{UniqueRequestID: p.UniqueRequestID, Amount: amount})
 	if err != nil {
-		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+		return nil, err
 	}
 	return f, nil
 }

@@ -247,3 +247,21 @@ func TestOrdersRefundUnsettled(t *testing.T) {
 	assert.Contains(t, err.Error(), "duplicate")
 	assert.Contains(t, err.Error(), "reading to settle it failed")
 }
+
+// TestSettlingResponseIsTheLastRequests: a call that settles its outcome
+// sends several requests; WithResponseInto describes the last of them, the
+// one whose answer decided the result.
+func TestSettlingResponseIsTheLastRequests(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+		createOrder: failResponder(errReset),
+		getOrder:    jsonResponder(200, orderJSON("ord_1", "100.00", "INR", "NEW"), "X-Request-Id", "req_read"),
+	}))
+	var resp juspay.Response
+	_, err := c.Orders.Create(context.Background(), orderParams, juspay.WithResponseInto(&resp))
+	require.NoError(t, err)
+	assert.Equal(t, []string{createOrder, getOrder}, rec.paths())
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, "req_read", resp.RequestID, "the read that settled the create")
+	assert.Equal(t, 1, resp.Attempts, "the last request's attempts")
+}

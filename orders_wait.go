@@ -25,19 +25,16 @@ import (
 // last read.
 func (s *OrdersService) Wait(ctx context.Context, orderID string, opts ...Option) (*Order, error) {
 	const op = "wait for order"
-	if ctx == nil {
-		return nil, invalid(op, "ctx", "is nil")
-	}
 	if _, err := pathSegment(op, "orderID", orderID); err != nil {
 		return nil, err
 	}
-	cfg, err := s.client.callConfig(opts)
+	cfg, err := s.client.configFor(ctx, op, opts)
 	if err != nil {
 		return nil, err
 	}
 	var last TxnStatus
 	for n := 1; ; n++ {
-		o, err := s.read(ctx, op, orderID, "", opts)
+		o, err := s.read(ctx, cfg, op, orderID, "")
 		switch {
 		case err == nil && !o.Status.Pending():
 			return o, nil

@@ -52,5 +52,9 @@ func (c *Client) Do(ctx context.Context, method, path string, form url.Values, o
 	}
 	method = strings.ToUpper(method)
 	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form}
-	return c.send(ctx, r, out, opts)
+	cfg, err := c.configFor(ctx, op, opts)
+	if err != nil {
+		return err
+	}
+	return c.newCall(ctx, cfg, r, out).run()
 }
