@@ -2,205 +2,215 @@ package juspay_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gojuspay/juspay"
 )
 
-func TestCheckEligibilityRequest(t *testing.T) {
-	amount := amt("100.50")
+var customerParams = &juspay.CreateCustomerParams{
+	ObjectReferenceID: "customer@gmail.com", MobileNumber: "9988776655", MobileCountryCode: "91",
+	EmailAddress: "customer@gmail.com", FirstName: "John", LastName: "Smith", ClientAuthToken: true,
+}
+
+func TestCustomersCreateRequest(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 200, "create-customer--auth-token.json"))
+	cust, err := c.Customers.Create(context.Background(), customerParams)
+	require.NoError(t, err)
+	req, body := rec.only(t)
+	testMethod(t, req, http.MethodPost)
+	assert.Equal(t, sandboxURL+"/customers", req.URL.String())
+	testHeaders(t, req, "customer@gmail.com") // the object reference ID
+	testFormValues(t, req, body, url.Values{
+		"object_reference_id": {"customer@gmail.com"}, "mobile_number": {"9988776655"},
+		"mobile_country_code": {"91"}, "email_address": {"customer@gmail.com"},
+		"first_name": {"John"}, "last_name": {"Smith"}, "options.get_client_auth_token": {"true"},
+	})
+	assert.Equal(t, "cst_afdeuvmfhs3j1acm", cust.ID)
+	require.NotNil(t, cust.ClientAuth)
+	assert.Equal(t, utc("2020-03-17T14:28:37Z"), cust.ClientAuth.Expiry)
+
+	// Only what is given is sent.
+	_, err = c.Customers.Create(context.Background(), &juspay.CreateCustomerParams{ObjectReferenceID: "ref_00000001", MobileNumber: "9999999999"})
+	require.NoError(t, err)
+	testFormValues(t, rec.reqs[1], rec.bodies[1], url.Values{"object_reference_id": {"ref_00000001"}, "mobile_number": {"9999999999"}})
+}
+
+func TestCustomersCreateRefusesBadParams(t *testing.T) {
 	cases := []struct {
-		name string
-		p    *juspay.EligibilityParams
-		form url.Values
+		name, field string
+		p           *juspay.CreateCustomerParams
 	}{
-		{
-			name: "amount, sent exactly as written",
-			p:    &juspay.EligibilityParams{Amount: amount},
-			form: url.Values{"amount": {"100.50"}},
-		},
-		{
-			name: "an amount with an exponent, in positional notation",
-			p:    &juspay.EligibilityParams{Amount: amt("1.5e2")},
-			form: url.Values{"amount": {"150"}},
-		},
-		{
-			name: "order ID",
-			p:    &juspay.EligibilityParams{OrderID: "ord_1"},
-			form: url.Values{"order_id": {"ord_1"}},
-		},
-		{
-			name: "an amount no float64 holds",
-			p:    &juspay.EligibilityParams{Amount: amt("12345678901234567.89")},
-			form: url.Values{"amount": {"12345678901234567.89"}},
-		},
-		{
-			name: "both, with gateway data",
-			p: &juspay.EligibilityParams{Amount: amount, OrderID: "ord_1", GatewayData: map[string]json.RawMessage{
-				"SIMPL": json.RawMessage(`{"merchant_params": {"token": "a&b=c"}}`),
-			}},
-			form: url.Values{"amount": {"100.50"}, "order_id": {"ord_1"}, "gateway_data": {`{"SIMPL":{"merchant_params":{"token":"a&b=c"}}}`}},
-		},
+		{"nil", "params", nil},
+		{"no object reference ID", "ObjectReferenceID", &juspay.CreateCustomerParams{MobileNumber: "9999999999"}},
+		{"object reference ID with CR", "ObjectReferenceID", &juspay.CreateCustomerParams{ObjectReferenceID: "a\rb", MobileNumber: "9999999999"}},
+		{"no mobile number", "MobileNumber", &juspay.CreateCustomerParams{ObjectReferenceID: "ref"}},
+		{"mobile number with +", "MobileNumber", &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "+919999999999"}},
+		{"country code with +", "MobileCountryCode", &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "9999999999", MobileCountryCode: "+91"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
-			_, err := c.Customers.CheckEligibility(context.Background(), "cth_eN4e/4kR12CJV", tc.p)
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, sample(t, 200, "create-customer--response.json"))
+			_, err := c.Customers.Create(context.Background(), tc.p)
+			requireInvalid(t, err, tc.field)
+			_, _, err = c.Customers.GetOrCreate(context.Background(), tc.p)
+			requireInvalid(t, err, tc.field)
+			assert.Zero(t, rec.count(), "nothing sent")
+		})
+	}
+}
+
+func TestCustomersCreateIsAWrite(t *testing.T) {
+	// A customer create is not keyed: its unknown outcome is the caller's
+	// to settle (GetOrCreate does), and Juspay's "already exists" is its
+	// answer, not a conflict the SDK found.
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, failResponder(errReset))
+	_, err := c.Customers.Create(context.Background(), customerParams)
+	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+	assert.Equal(t, 1, rec.count(), "never repeated")
+
+	c, mt = newMockClient(t)
+	recordAll(mt, sample(t, 400, "error--customer-exists.json"))
+	_, err = c.Customers.Create(context.Background(), customerParams)
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "unique", apiErr.ErrorCode)
+	assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
+	assert.NotErrorIs(t, err, juspay.ErrConflict)
+}
+
+func TestCustomersGet(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 200, "get-customer--response.json"))
+	cust, err := c.Customers.Get(context.Background(), "cst_om2l6ctlptxwxuzj")
+	require.NoError(t, err)
+	req, body := rec.only(t)
+	testMethod(t, req, http.MethodGet)
+	assert.Equal(t, "/customers/cst_om2l6ctlptxwxuzj", req.URL.EscapedPath())
+	assert.Empty(t, req.URL.RawQuery)
+	testHeaders(t, req, "cst_om2l6ctlptxwxuzj")
+	testFormValues(t, req, body, nil)
+	assert.Equal(t, utc("2016-08-02T08:07:52Z"), cust.DateCreated)
+	assert.Nil(t, cust.ClientAuth)
+
+	c, mt = newMockClient(t)
+	recordAll(mt, sample(t, 404, "error--customer-not-found.json"))
+	_, err = c.Customers.Get(context.Background(), "a/b")
+	assert.ErrorIs(t, err, juspay.ErrNotFound)
+	for _, id := range []string{"", ".", ".."} {
+		_, err = c.Customers.Get(context.Background(), id)
+		requireInvalid(t, err, "customerID")
+	}
+}
+
+func TestCustomersUpdate(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sequence(jsonResponder(502, `<html>`), sample(t, 200, "update-customer--response.json")))
+	cust, err := c.Customers.Update(context.Background(), "cst_om2l6ctlptxwxuzj", &juspay.UpdateCustomerParams{
+		MobileNumber: "9988776644", FirstName: "Jon", LastName: "Snow",
+	})
+	require.NoError(t, err)
+	require.Equal(t, 2, rec.count(), "setting values is retried as a read")
+	req := rec.all()[1]
+	testMethod(t, req, http.MethodPost)
+	assert.Equal(t, "/customers/cst_om2l6ctlptxwxuzj", req.URL.EscapedPath())
+	testHeaders(t, req, "cst_om2l6ctlptxwxuzj")
+	testFormValues(t, rec.reqs[1], rec.bodies[1], url.Values{"mobile_number": {"9988776644"}, "first_name": {"Jon"}, "last_name": {"Snow"}})
+	assert.Equal(t, "Snow", cust.LastName)
+
+	_, err = c.Customers.Update(context.Background(), "cst_1", nil)
+	requireInvalid(t, err, "params")
+	_, err = c.Customers.Update(context.Background(), "cst_1", &juspay.UpdateCustomerParams{})
+	requireInvalid(t, err, "params")
+	_, err = c.Customers.Update(context.Background(), "cst_1", &juspay.UpdateCustomerParams{MobileNumber: "99 99"})
+	requireInvalid(t, err, "MobileNumber")
+	assert.Equal(t, 2, rec.count())
+}
+
+func TestCustomersNewClientAuthToken(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 200, "get-customer--auth-token.json"))
+	tok, err := c.Customers.NewClientAuthToken(context.Background(), "cst_tooedar2k7j1d60b")
+	require.NoError(t, err)
+	req, _ := rec.only(t)
+	testMethod(t, req, http.MethodGet)
+	assert.Equal(t, "/customers/cst_tooedar2k7j1d60b", req.URL.EscapedPath())
+	assert.Equal(t, url.Values{"options.get_client_auth_token": {"true"}}, req.URL.Query())
+	testHeaders(t, req, "cst_tooedar2k7j1d60b")
+	assert.Equal(t, "tkn_8649cd66d30c47728b8dd2fb6279a4cc", tok.Token)
+	assert.Equal(t, utc("2020-03-17T14:45:26Z"), tok.Expiry)
+
+	c, mt = newMockClient(t)
+	recordAll(mt, sample(t, 200, "get-customer--response.json"))
+	_, err = c.Customers.NewClientAuthToken(context.Background(), "cst_1")
+	assert.ErrorContains(t, err, "no client auth token")
+}
+
+func TestCustomersGetOrCreate(t *testing.T) {
+	const (
+		get    = "GET /customers/customer@gmail.com"
+		create = "POST /customers"
+	)
+	found := sample(t, 200, "get-customer--response.json")
+	notFound := sample(t, 404, "error--customer-not-found.json")
+	made := sample(t, 200, "create-customer--response.json")
+	cases := []struct {
+		name        string
+		get, create httpmock.Responder
+		created     bool
+		id          string
+		paths       []string
+	}{
+		{"found", found, nil, false, "cst_om2l6ctlptxwxuzj", []string{get}},
+		{"not found: created", notFound, made, true, "cst_pcxaymwoh9vbse97", []string{get, create}},
+		{"created meanwhile: unique, read again", sequence(notFound, found), sample(t, 400, "error--customer-exists.json"),
+			false, "cst_om2l6ctlptxwxuzj", []string{get, create, get}},
+		{"reset after send: read again, there", sequence(notFound, found), failResponder(errReset),
+			false, "cst_om2l6ctlptxwxuzj", []string{get, create, get}},
+		{"body cut short: read again, there", sequence(notFound, found), cutBody(`{"id":"cst_pcxaymwoh9vbse97"}`),
+			false, "cst_om2l6ctlptxwxuzj", []string{get, create, get}},
+		{"503: read again, never arrived: created", notFound, sequence(jsonResponder(503, `{}`), made),
+			true, "cst_pcxaymwoh9vbse97", []string{get, create, get, create}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{get: tc.get, create: tc.create}))
+			cust, created, err := c.Customers.GetOrCreate(context.Background(), customerParams)
 			require.NoError(t, err)
-			r, body := m.only(t)
-			testMethod(t, r, http.MethodPost)
-			assert.Equal(t, "/customers/cth_eN4e%2F4kR12CJV/eligibility", r.URL.EscapedPath())
-			testHeaders(t, r, "cth_eN4e/4kR12CJV")
-			testFormValues(t, r, body, tc.form)
+			assert.Equal(t, tc.created, created)
+			assert.Equal(t, tc.id, cust.ID)
+			assert.Equal(t, tc.paths, rec.paths())
+			for _, req := range rec.all() {
+				testHeaders(t, req, "customer@gmail.com")
+			}
 		})
 	}
-
-	t.Run("gateway_data is one JSON object of every gateway", func(t *testing.T) {
-		c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
-		_, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{
-			OrderID: "ord_1",
-			GatewayData: map[string]json.RawMessage{
-				"SIMPL":   json.RawMessage(`{"a": 1}`),
-				"LAZYPAY": json.RawMessage(`["x", 2.50]`),
-			},
-		})
-		require.NoError(t, err)
-		_, body := m.only(t)
-		form, err := url.ParseQuery(string(body))
-		require.NoError(t, err)
-		assert.JSONEq(t, `{"SIMPL":{"a":1},"LAZYPAY":["x",2.50]}`, form.Get("gateway_data"))
+	t.Run("a read that fails after an unknown outcome: both errors", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		recordAll(mt, routes(t, map[string]httpmock.Responder{
+			get: sequence(notFound, sample(t, 403, "error--ip-not-whitelisted.json")), create: failResponder(errReset),
+		}))
+		_, created, err := c.Customers.GetOrCreate(context.Background(), customerParams)
+		assert.False(t, created)
+		assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+		assert.ErrorIs(t, err, juspay.ErrForbidden)
 	})
-	t.Run("WithRoutingID", func(t *testing.T) {
-		c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
-		_, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"},
-			juspay.WithRoutingID("cart_9"))
-		require.NoError(t, err)
-		r, _ := m.only(t)
-		testHeaders(t, r, "cart_9")
+	t.Run("other errors end it", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+			get: notFound, create: sample(t, 400, "error--customer-empty-mobile-number.json"),
+		}))
+		_, _, err := c.Customers.GetOrCreate(context.Background(), customerParams)
+		assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
+		assert.Equal(t, []string{get, create}, rec.paths())
 	})
-}
-
-func TestCheckEligibilitySamples(t *testing.T) {
-	cases := []struct {
-		sample string
-		want   *juspay.Eligibility
-	}{
-		{"eligibility--response", &juspay.Eligibility{PaymentMethods: []juspay.PaymentMethodEligibility{
-			{
-				Status: "SUCCESS", PaymentMethodType: "WALLET", PaymentMethod: "LAZYPAY", IsEligible: true,
-				EligibilityStrategy: "TRANSACTION", DueDate: "03 December 2019", Description: "Lazy Pay Wallet",
-			},
-			{
-				Status: "SUCCESS", PaymentMethodType: "WALLET", PaymentMethod: "OLAPOSTPAID", IsEligible: true,
-				GatewayErrorMessage: "Ola Postpaid available", GatewayErrorCode: "OC_000",
-				EligibilityStrategy: "TRANSACTION", Description: "Ola Postpaid Wallet",
-			},
-			{
-				Status: "SUCCESS", PaymentMethodType: "WALLET", PaymentMethod: "SIMPL", IsEligible: true,
-				GatewayErrorMessage: "linking_required", GatewayErrorCode: "linking_required",
-				EligibilityStrategy: "USER", Description: "Simpl Wallet", Balance: amt("0"),
-			},
-		}}},
-		{"eligibility--error", &juspay.Eligibility{PaymentMethods: []juspay.PaymentMethodEligibility{{
-			Status: "USER_NOT_FOUND", PaymentMethodType: "WALLET", PaymentMethod: "OLAPOSTPAID", IsEligible: false,
-			GatewayErrorCode: "OC_011", GatewayErrorMessage: "user not found", Description: "Olapostpaid Wallet",
-		}}}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.sample, func(t *testing.T) {
-			body := samples[tc.sample]
-			c, _ := newRecordedClient(t, jsonResponder(200, body))
-			got, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{Amount: amt("1")})
-			require.NoError(t, err, "a gateway's failure arrives inside a 200 and is not an error")
-			assert.Equal(t, tc.want, got)
-			covers(t, body, got)
-		})
-	}
-}
-
-func TestCheckEligibilityTolerantDecoding(t *testing.T) {
-	cases := []struct {
-		name string
-		item string
-		want juspay.PaymentMethodEligibility
-	}{
-		{"is_eligible as a string", `{"payment_method":"SIMPL","is_eligible":"true"}`,
-			juspay.PaymentMethodEligibility{PaymentMethod: "SIMPL", IsEligible: true}},
-		{"is_eligible false as a string", `{"is_eligible":"false"}`, juspay.PaymentMethodEligibility{}},
-		{"is_eligible null", `{"is_eligible":null}`, juspay.PaymentMethodEligibility{}},
-		{"balance as a string", `{"balance":"1500.75"}`, juspay.PaymentMethodEligibility{Balance: amt("1500.75")}},
-		{"balance as a number keeps its digits", `{"balance":12345678901234567.89}`,
-			juspay.PaymentMethodEligibility{Balance: amt("12345678901234567.89")}},
-		{"balance empty", `{"balance":""}`, juspay.PaymentMethodEligibility{}},
-		{"balance null", `{"balance":null}`, juspay.PaymentMethodEligibility{}},
-		{"a numeric error code keeps its digits", `{"gateway_error_code":500,"status":"ERROR"}`,
-			juspay.PaymentMethodEligibility{GatewayErrorCode: "500", Status: "ERROR"}},
-		{"unknown fields are ignored", `{"payment_method":"LAZYPAY","cta_text":{"en":"Pay later"}}`,
-			juspay.PaymentMethodEligibility{PaymentMethod: "LAZYPAY"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, _ := newRecordedClient(t, jsonResponder(200, `{"payment_methods_eligibility":[`+tc.item+`]}`))
-			got, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
-			require.NoError(t, err)
-			require.Len(t, got.PaymentMethods, 1)
-			assert.Equal(t, tc.want, got.PaymentMethods[0])
-		})
-	}
-
-	t.Run("a field of the wrong shape is named", func(t *testing.T) {
-		for item, field := range map[string]string{
-			`{"is_eligible":"maybe"}`:   "is_eligible",
-			`{"balance":"lots"}`:        "balance",
-			`{"balance":{"value":1}}`:   "balance",
-			`{"due_date":["tomorrow"]}`: "due_date",
-		} {
-			c, _ := newRecordedClient(t, jsonResponder(200, `{"payment_methods_eligibility":[`+item+`]}`))
-			_, err := c.Customers.CheckEligibility(context.Background(), "cth_1", &juspay.EligibilityParams{OrderID: "ord_1"})
-			require.Error(t, err, item)
-			assert.Contains(t, err.Error(), field, item)
-		}
-	})
-}
-
-func TestCheckEligibilityValidation(t *testing.T) {
-	zero, negative := amt("0"), amt("-5")
-	cases := []struct {
-		name       string
-		customerID string
-		p          *juspay.EligibilityParams
-		want       string
-	}{
-		{"empty customer", "", &juspay.EligibilityParams{OrderID: "ord_1"}, "juspay: check eligibility: customerID is empty"},
-		{"dot dot customer", "..", &juspay.EligibilityParams{OrderID: "ord_1"}, "juspay: check eligibility: customerID"},
-		{"nil params", "cth_1", nil, "juspay: check eligibility: params are nil"},
-		{"neither amount nor order", "cth_1", &juspay.EligibilityParams{}, "juspay: check eligibility: Amount or OrderID is required"},
-		{"blank order and no amount", "cth_1", &juspay.EligibilityParams{OrderID: " "}, "juspay: check eligibility: Amount or OrderID is required"},
-		{"gateway data alone", "cth_1", &juspay.EligibilityParams{GatewayData: map[string]json.RawMessage{"SIMPL": json.RawMessage(`{}`)}},
-			"juspay: check eligibility: Amount or OrderID is required"},
-		{"zero amount", "cth_1", &juspay.EligibilityParams{Amount: zero}, "juspay: check eligibility: Amount 0 is not positive"},
-		{"zero Amount value", "cth_1", &juspay.EligibilityParams{Amount: &juspay.Amount{}}, "juspay: check eligibility: Amount 0 is not positive"},
-		{"negative amount", "cth_1", &juspay.EligibilityParams{Amount: negative}, "juspay: check eligibility: Amount -5 is not positive"},
-		{"amount too large to write out", "cth_1", &juspay.EligibilityParams{Amount: amt("1e60")}, "juspay: check eligibility: Amount 1e60 is out of range"},
-		{"21-character order ID", "cth_1", &juspay.EligibilityParams{OrderID: strings.Repeat("o", 21)}, "juspay: check eligibility: OrderID"},
-		{"gateway data that is not JSON", "cth_1", &juspay.EligibilityParams{Amount: amt("10"),
-			GatewayData: map[string]json.RawMessage{"SIMPL": json.RawMessage(`{"a":`)}}, `juspay: check eligibility: GatewayData["SIMPL"] is not valid JSON`},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, m := newRecordedClient(t, jsonResponder(200, samples["eligibility--response"]))
-			got, err := c.Customers.CheckEligibility(context.Background(), tc.customerID, tc.p)
-			require.Error(t, err)
-			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "error %q should start with %q", err, tc.want)
-			assert.Nil(t, got)
-			assert.Equal(t, 0, m.count(), "nothing may be sent")
-		})
-	}
 }
