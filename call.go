@@ -40,7 +40,11 @@ func send[T any](ctx context.Context, c *Client, r *request, opts []Option) (*T,
 // the result.
 func sendWith[T any](ctx context.Context, c *Client, cfg *config, r *request) (*T, error) {
 	out := new(T)
-	if err := c.newCall(ctx, cfg, r, out).run(); err != nil {
+	cl, err := c.newCall(ctx, cfg, r, out)
+	if err != nil {
+		return nil, err
+	}
+	if err := cl.run(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -61,8 +65,13 @@ func (c *Client) configFor(ctx context.Context, op string, opts []Option) (*conf
 }
 
 // newCall builds everything the attempts of r send with cfg, out where its
-// answer goes: the call run then sends.
-func (c *Client) newCall(ctx context.Context, cfg *config, r *request, out any) *call {
+// answer goes: the call run then sends. Its error is the caller's mistake:
+// a request the API version in force does not know.
+func (c *Client) newCall(ctx context.Context, cfg *config, r *request, out any) (*call, error) {
+	if v := cfg.apiVersion; r.minVersion != "" && v < r.minVersion {
+		// Versions are YYYY-MM-DD dates, so they compare as strings.
+		return nil, invalid(r.op, "WithAPIVersion", "is %s; %s needs %s or later", v, r.op, r.minVersion)
+	}
 	cl := &call{
 		ctx:    ctx,
 		cfg:    cfg,
@@ -80,7 +89,7 @@ func (c *Client) newCall(ctx context.Context, cfg *config, r *request, out any) 
 		}
 		cl.body = []byte(form.Encode())
 	}
-	return cl
+	return cl, nil
 }
 
 // header builds the headers every attempt of a call sends: the fixed ones,
@@ -137,10 +146,6 @@ const (
 // budget or the caller's context ends the call, then reports the result:
 // nil, or the error built from the last attempt's outcome.
 func (cl *call) run() error {
-	if v := cl.cfg.apiVersion; cl.r.minVersion != "" && v < cl.r.minVersion {
-		// Versions are YYYY-MM-DD dates, so they compare as strings.
-		return invalid(cl.r.op, "WithAPIVersion", "is %s; %s needs %s or later", v, cl.r.op, cl.r.minVersion)
-	}
 	for n := 1; ; n++ {
 		o := cl.attempt(n)
 		if o.succeeded() {

@@ -56,5 +56,9 @@ func (c *Client) Do(ctx context.Context, method, path string, form url.Values, o
 	if err != nil {
 		return err
 	}
-	return c.newCall(ctx, cfg, r, out).run()
+	cl, err := c.newCall(ctx, cfg, r, out)
+	if err != nil {
+		return err
+	}
+	return cl.run()
 }
