@@ -117,12 +117,10 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 	}
 }
 
-// TestNewClientFromEnvErrorsNameVariable: every error names the variable at
-// fault and reads "juspay: ...", the API key's included (a key read from a
-// secrets file often ends in a newline).
-//
-// It fails until client.go's NewClientFromEnv wraps the API key's error and
-// fromEnv puts "juspay: " first (see the report on issue 2).
+// TestNewClientFromEnvErrorsNameVariable: every error is a
+// *ValidationError whose Field is the variable at fault, and reads
+// "juspay: ...", the API key's included (a key read from a secrets file
+// often ends in a newline).
 func TestNewClientFromEnvErrorsNameVariable(t *testing.T) {
 	tests := []struct {
 		env  map[string]string
@@ -138,7 +136,9 @@ func TestNewClientFromEnvErrorsNameVariable(t *testing.T) {
 			t.Setenv(k, v)
 		}
 		_, err := juspay.NewClientFromEnv()
-		require.Error(t, err)
+		var ve *juspay.ValidationError
+		require.ErrorAs(t, err, &ve)
+		assert.Equal(t, tt.want, ve.Field)
 		assert.Contains(t, err.Error(), tt.want)
 		assert.Regexp(t, "^juspay: ", err.Error())
 		assertNoSecret(t, err.Error())
