@@ -1,0 +1,194 @@
+package webhook_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/gojuspay/juspay/webhook"
+)
+
+// A Handler mounted on a server receives Juspay's events; here an
+// httptest server stands in for the merchant's, and a plain POST for Juspay.
+func ExampleHandler() {
+	creds := webhook.Credentials{Username: "shop", Password: "s3cret-from-the-dashboard"}
+	mux := http.NewServeMux()
+	mux.Handle("/juspay/webhook", webhook.Handler(func(ctx context.Context, e *webhook.Event) error {
+		fmt.Println("received", e.Name, e.ID)
+		return nil // 200: Juspay stops delivering this event
+	}, creds))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	body := `{"id":"evt_V2_1","event_name":"ORDER_SUCCEEDED","date_created":"2023-08-10T07:00:48Z","content":{"order":{"order_id":"ord_1","status":"CHARGED"}}}`
+	for _, password := range []string{"guess", creds.Password} {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/juspay/webhook", strings.NewReader(body))
+		req.SetBasicAuth("shop", password)
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		resp.Body.Close()
+		fmt.Println(resp.Status)
+	}
+	// Output:
+	// 401 Unauthorized
+	// received ORDER_SUCCEEDED evt_V2_1
+	// 200 OK
+}
+
+// Parse serves a server that answers Juspay in its own way; Handler is
+// Parse with net/http's answers.
+func ExampleParse() {
+	creds := webhook.Credentials{Username: "shop", Password: "s3cret-from-the-dashboard"}
+	handle := func(w http.ResponseWriter, r *http.Request) {
+		e, err := webhook.Parse(r, creds)
+		var tooLarge *http.MaxBytesError
+		switch {
+		case errors.Is(err, webhook.ErrUnauthorized):
+			w.WriteHeader(http.StatusUnauthorized)
+		case errors.As(err, &tooLarge):
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+		case err != nil:
+			w.WriteHeader(http.StatusBadRequest)
+		default:
+			fmt.Println("event", e.ID, e.Name)
+		}
+	}
+
+	req := httptest.NewRequest(http.MethodPost, "/juspay/webhook",
+		strings.NewReader(`{"id":"evt_V2_2","event_name":"ORDER_FAILED","content":{}}`))
+	req.SetBasicAuth(creds.Username, creds.Password)
+	handle(httptest.NewRecorder(), req)
+	// Output:
+	// event evt_V2_2 ORDER_FAILED
+}
+
+// During a rotation, accept the new and the old password; the dashboard
+// changes in between. Formatting or logging Credentials masks the password.
+func ExampleCredentials() {
+	newCreds := webhook.Credentials{Username: "shop", Password: "n3w-from-the-dashboard"}
+	oldCreds := webhook.Credentials{Username: "shop", Password: "0ld-from-the-dashboard"}
+	fulfil := func(ctx context.Context, e *webhook.Event) error { return nil }
+
+	mux := http.NewServeMux()
+	mux.Handle("POST /juspay/webhook", webhook.Handler(fulfil, newCreds, oldCreds))
+
+	fmt.Println(newCreds)
+	fmt.Printf("%+v\n", oldCreds)
+	slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		},
+	})).Info("webhook ready", "creds", newCreds)
+	// Output:
+	// {shop [REDACTED]}
+	// {Username:shop Password:[REDACTED]}
+	// level=INFO msg="webhook ready" creds.username=shop creds.password=[REDACTED]
+}
+
+// Check the return URL before showing the customer a result: here, the
+// published test vector.
+func ExampleVerifyReturn() {
+	// As net/http decodes it, from r.URL.Query().
+	query, _ := url.ParseQuery("order_id=ord_test_001&status=CHARGED&status_id=21" +
+		"&signature=5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%252Fd8hq6ANyZ8Mlg%253D&signature_algorithm=HMAC-SHA256")
+
+	ret, err := webhook.VerifyReturn("test_response_key_123", query)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ret.OrderID, ret.Status, ret.StatusID)
+
+	query.Set("status", "FAILED") // not what Juspay signed
+	_, err = webhook.VerifyReturn("test_response_key_123", query)
+	fmt.Println(errors.Is(err, webhook.ErrBadSignature))
+	// Output:
+	// ord_test_001 CHARGED 21
+	// true
+}
+
+// Params holds every parameter Juspay signed, the merchant's own ones on
+// the return URL included.
+func ExampleReturn() {
+	query := url.Values{
+		"order_id": {"ord_test_001"}, "status": {"CHARGED"}, "status_id": {"21"},
+		"signature": {"5ayZ0xz7B9yihnWtM4sPXwRaKIUdN/d8hq6ANyZ8Mlg="}, "signature_algorithm": {"HMAC-SHA256"},
+	}
+	ret, err := webhook.VerifyReturn("test_response_key_123", query)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ret.Params.Encode())
+	// Output:
+	// order_id=ord_test_001&status=CHARGED&status_id=21
+}
+
+// Switch on the events you act on, and answer the others with nil.
+func ExampleEventName() {
+	route := func(e *webhook.Event) string {
+		switch e.Name {
+		case webhook.OrderSucceeded, webhook.TxnCharged:
+			return "confirm the order, then fulfil it"
+		case webhook.OrderRefunded, webhook.OrderRefundFailed, webhook.RefundManualReviewNeeded:
+			return "confirm the order, then update the refund"
+		default:
+			return "ignore"
+		}
+	}
+	fmt.Println(route(&webhook.Event{Name: webhook.OrderSucceeded}))
+	fmt.Println(route(&webhook.Event{Name: "MANDATE_CREATED"}))
+	// Output:
+	// confirm the order, then fulfil it
+	// ignore
+}
+
+func ExampleErrUnauthorized() {
+	req := httptest.NewRequest(http.MethodPost, "/juspay/webhook", strings.NewReader(`{}`))
+	req.SetBasicAuth("shop", "guess")
+	_, err := webhook.Parse(req, webhook.Credentials{Username: "shop", Password: "s3cret"})
+	fmt.Println(errors.Is(err, webhook.ErrUnauthorized))
+	// Output: true
+}
+
+func ExampleErrBadSignature() {
+	_, err := webhook.VerifyReturn("test_response_key_123", url.Values{"order_id": {"ord_test_001"}, "status": {"CHARGED"}})
+	fmt.Println(errors.Is(err, webhook.ErrBadSignature))
+	fmt.Println(err)
+	// Output:
+	// true
+	// webhook: return URL signature does not verify: no signature parameter
+}
+
+// A body over MaxBodySize is refused with an *http.MaxBytesError, unread
+// when its Content-Length says so.
+func ExampleMaxBodySize() {
+	req := httptest.NewRequest(http.MethodPost, "/juspay/webhook", io.LimitReader(zeros{}, webhook.MaxBodySize+1))
+	req.SetBasicAuth("shop", "s3cret")
+	_, err := webhook.Parse(req, webhook.Credentials{Username: "shop", Password: "s3cret"})
+	var tooLarge *http.MaxBytesError
+	fmt.Println(errors.As(err, &tooLarge), tooLarge.Limit)
+	// Output: true 1048576
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
+}
