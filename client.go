@@ -31,8 +31,12 @@ type Client struct {
 	Wallets *WalletsService
 	// Payments calls the payment APIs: direct debit from a linked wallet.
 	Payments *PaymentsService
-	// Customers calls the customer APIs: pay-later eligibility.
+	// Customers calls the customer APIs: create, get and update a
+	// customer, pay-later eligibility.
 	Customers *CustomersService
+	// Orders calls the order APIs: create, status, update, refund, and
+	// Wait to settle a payment.
+	Orders *OrdersService
 
 	// Every unexported field is a pointer, so that even a copied Client
 	// printed through reflection (a field of another struct) shows
@@ -70,6 +74,7 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 	c.Wallets = &WalletsService{client: c}
 	c.Payments = &PaymentsService{client: c}
 	c.Customers = &CustomersService{client: c}
+	c.Orders = &OrdersService{client: c}
 	return c, nil
 }
 

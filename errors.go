@@ -23,7 +23,9 @@ var (
 	ErrAuthentication = errors.New("juspay: authentication failed")
 	// ErrForbidden matches a 403: the key may not act for this merchant.
 	ErrForbidden = errors.New("juspay: forbidden")
-	// ErrNotFound matches a 404.
+	// ErrNotFound matches a 404 (an unknown customer, among others), and
+	// Juspay's answer for an unknown order: a 400 whose body's status is
+	// "NOT_FOUND" (status_id 40), for which ErrInvalidRequest holds too.
 	ErrNotFound = errors.New("juspay: not found")
 	// ErrRateLimited matches a 429.
 	ErrRateLimited = errors.New("juspay: rate limited")
@@ -37,6 +39,13 @@ var (
 	// write is never retried; check its result (the order's status, the
 	// wallet) before trying again.
 	ErrOutcomeUnknown = errors.New("juspay: outcome unknown")
+
+	// ErrConflict matches the error of a keyed write (Orders.Create by its
+	// order ID, Orders.Refund by its unique request ID) whose key Juspay
+	// already holds with other values: another amount or currency. The SDK
+	// reports it only after reading what the key holds; Juspay's own
+	// answers (a 400 "already exists", say) are an *APIError instead.
+	ErrConflict = errors.New("juspay: key already used with other values")
 )
 
 // maxErrorBody is how much of a non-2xx body an APIError keeps.
@@ -175,13 +184,19 @@ func (e *APIError) Is(target error) bool {
 	case ErrForbidden:
 		return e.StatusCode == http.StatusForbidden
 	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
+		return e.StatusCode == http.StatusNotFound || e.orderNotFound()
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	}
 	return false
+}
+
+// orderNotFound reports Juspay's answer for an unknown order: a 400, not a
+// 404, whose body's status is "NOT_FOUND".
+func (e *APIError) orderNotFound() bool {
+	return e.StatusCode == http.StatusBadRequest && strings.EqualFold(e.Status, "NOT_FOUND")
 }
 
 // errorBody is Juspay's error JSON. Every field is read tolerantly: a body

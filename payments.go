@@ -71,7 +71,35 @@ const (
 	// TxnJuspayDeclined is a payment Juspay declined before it reached the
 	// provider (risk rules, a bad token, ...).
 	TxnJuspayDeclined TxnStatus = "JUSPAY_DECLINED"
+	// TxnStarted is a payment Juspay has not yet found a gateway for: not
+	// settled yet.
+	TxnStarted TxnStatus = "STARTED"
+	// TxnVBVSuccessful is a payment authenticated and waiting for its
+	// authorization: not settled yet.
+	TxnVBVSuccessful TxnStatus = "VBV_SUCCESSFUL"
+	// TxnAuthorized is a pre-authorized payment, waiting to be captured or
+	// voided.
+	TxnAuthorized TxnStatus = "AUTHORIZED"
+	// TxnAutoRefunded is a payment Juspay refunded by itself (a late
+	// success on an order already paid, say).
+	TxnAutoRefunded TxnStatus = "AUTO_REFUNDED"
+	// TxnPartialCharged is an order paid in part, by some of several part
+	// payments.
+	TxnPartialCharged TxnStatus = "PARTIAL_CHARGED"
 )
+
+// Pending reports whether s is a status Juspay has not settled yet:
+// TxnStarted, TxnPendingVBV, TxnVBVSuccessful or TxnAuthorizing. Such an
+// order may still become TxnCharged or fail; Orders.Wait reads it until it
+// is no longer Pending. Every other status, unknown ones included, is not
+// pending.
+func (s TxnStatus) Pending() bool {
+	switch s {
+	case TxnStarted, TxnPendingVBV, TxnVBVSuccessful, TxnAuthorizing:
+		return true
+	}
+	return false
+}
 
 // Transaction is Juspay's answer to a payment: the order, its transaction
 // and where the customer must go next, if anywhere.
