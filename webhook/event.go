@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/gojuspay/juspay"
 )
 
 // EventName is Juspay's name for what happened, as sent in "event_name".
@@ -49,6 +51,18 @@ const (
 	OrderAuthorized EventName = "ORDER_AUTHORIZED"
 )
 
+// Events Juspay sends that its event table does not list; its published
+// samples show them, with the order.
+const (
+	// RefundInitiated: a refund of the order was accepted and is PENDING.
+	RefundInitiated EventName = "REFUND_INITIATED"
+	// AutoRefundInitiated: Juspay began refunding a payment on its own.
+	AutoRefundInitiated EventName = "AUTO_REFUND_INITIATED"
+	// OrderPartialCharged: the order was paid in part (status
+	// PARTIAL_CHARGED).
+	OrderPartialCharged EventName = "ORDER_PARTIAL_CHARGED"
+)
+
 // Event is one webhook from Juspay.
 //
 // Order events (ORDER_*, REFUND_*, AUTO_REFUND_*, and TXN_CREATED) carry the
@@ -64,10 +78,12 @@ const (
 // Juspay may deliver one event more than once; ID is the key to deduplicate
 // on.
 type Event struct {
-	ID      string          // "id", e.g. "evt_V2_714bdcbb817d4fa2b0f64bb9609557d4"
-	Name    EventName       // "event_name"
-	Created time.Time       // "date_created"; zero when Juspay masked it
-	Raw     json.RawMessage // the body as received
+	ID      string            // "id", e.g. "evt_V2_714bdcbb817d4fa2b0f64bb9609557d4"
+	Name    EventName         // "event_name"
+	Created time.Time         // "date_created"; zero when Juspay masked it
+	Order   *juspay.Order     // "content.order"; nil for transaction events
+	Txn     *juspay.TxnDetail // "content.txn"; nil for order events
+	Raw     json.RawMessage   // the body as received
 }
 
 // envelope is the outer shape of every webhook. Every field is kept raw,
@@ -78,6 +94,12 @@ type envelope struct {
 	EventName   json.RawMessage `json:"event_name"`
 	DateCreated json.RawMessage `json:"date_created"`
 	Content     json.RawMessage `json:"content"`
+}
+
+// content is what "content" holds for order and transaction events.
+type content struct {
+	Order json.RawMessage `json:"order"`
+	Txn   json.RawMessage `json:"txn"`
 }
 
 // errNotJSON is the error for a body that is not a JSON object; Handler
@@ -103,7 +125,43 @@ func decodeEvent(body []byte) (*Event, error) {
 		Created: parseTime(text(env.DateCreated)),
 		Raw:     append(json.RawMessage(nil), body...),
 	}
+	if err := e.decodeContent(env.Content); err != nil {
+		return nil, err
+	}
 	return e, nil
+}
+
+// decodeContent fills the order or the transaction the event carries. An
+// absent one (null, {}, "FILTERED") is left nil. Order and TxnDetail decode
+// tolerantly: a value they cannot read is left zero, never an error.
+func (e *Event) decodeContent(raw json.RawMessage) error {
+	var c content
+	if !filledObject(raw) || json.Unmarshal(raw, &c) != nil {
+		return nil
+	}
+	if filledObject(c.Order) {
+		e.Order = new(juspay.Order)
+		if err := json.Unmarshal(c.Order, e.Order); err != nil {
+			return fmt.Errorf("webhook: content.order: %w", err)
+		}
+	}
+	if filledObject(c.Txn) {
+		e.Txn = new(juspay.TxnDetail)
+		if err := json.Unmarshal(c.Txn, e.Txn); err != nil {
+			return fmt.Errorf("webhook: content.txn: %w", err)
+		}
+	}
+	return nil
+}
+
+// filledObject reports whether raw is a JSON object with at least one
+// member: Juspay writes an absent value as null, "", "FILTERED" or {}.
+func filledObject(raw json.RawMessage) bool {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) < 2 || raw[0] != '{' {
+		return false
+	}
+	return len(bytes.TrimSpace(raw[1:len(raw)-1])) > 0
 }
 
 // text returns raw as a string when it is a JSON string or number, and ""

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/gojuspay/juspay/webhook"
 )
@@ -191,4 +192,39 @@ func (zeros) Read(p []byte) (int, error) {
 		p[i] = ' '
 	}
 	return len(p), nil
+}
+
+// Order events carry the order as Juspay's order status API reads it, with
+// Juspay's text numbers and masked values already read; transaction events
+// carry the transaction.
+func ExampleEvent() {
+	body := `{
+	  "id": "evt_V2_132b474fe46b4518a561ad1aa18b4e42",
+	  "event_name": "ORDER_REFUNDED",
+	  "date_created": "2023-08-10T07:49:01Z",
+	  "content": {"order": {
+	    "order_id": "ord_1", "status": "CHARGED", "status_id": "21", "amount": "1000",
+	    "customer_email": "FILTERED", "refunded": "true",
+	    "refunds": [{"unique_request_id": "rf_1", "status": "SUCCESS", "amount": "1000"}]
+	  }}
+	}`
+	req := httptest.NewRequest(http.MethodPost, "/juspay/webhook", strings.NewReader(body))
+	req.SetBasicAuth("shop", "s3cret")
+	e, err := webhook.Parse(req, webhook.Credentials{Username: "shop", Password: "s3cret"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(e.ID, e.Name, e.Created.Format(time.RFC3339))
+	o := e.Order
+	fmt.Println(o.OrderID, o.Status, o.StatusID, o.Amount, o.Refunded, o.CustomerEmail == "")
+	if r, ok := o.FindRefund("rf_1"); ok {
+		fmt.Println("refund", r.UniqueRequestID, r.Status, r.Amount)
+	}
+	fmt.Println(e.Txn == nil)
+	// Output:
+	// evt_V2_132b474fe46b4518a561ad1aa18b4e42 ORDER_REFUNDED 2023-08-10T07:49:01Z
+	// ord_1 CHARGED 21 1000 true true
+	// refund rf_1 SUCCESS 1000
+	// true
 }

@@ -126,3 +126,53 @@ func TestParseToleratesOddEnvelopes(t *testing.T) {
 		})
 	}
 }
+
+func TestParseContent(t *testing.T) {
+	tests := []struct {
+		name, content      string
+		wantOrder, wantTxn bool
+	}{
+		{"an order", `{"order":{"order_id":"ord_1"}}`, true, false},
+		{"a transaction", `{"txn":{"order_id":"ord_1"}}`, false, true},
+		{"an order masked", `{"order":"FILTERED"}`, false, false},
+		{"an empty order", `{"order":{}}`, false, false},
+		{"a null order", `{"order":null}`, false, false},
+		{"an order that is a list", `{"order":[{"order_id":"ord_1"}]}`, false, false},
+		{"a mandate", `{"mandate":{"mandate_id":"m_1"}}`, false, false},
+		{"no content", `null`, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := webhook.Parse(post(`{"id":"evt_1","content":`+tt.content+`}`, current), current)
+			require.NoError(t, err)
+			if tt.wantOrder {
+				require.NotNil(t, e.Order)
+				assert.Equal(t, "ord_1", e.Order.OrderID)
+			} else {
+				assert.Nil(t, e.Order)
+			}
+			if tt.wantTxn {
+				require.NotNil(t, e.Txn)
+				assert.Equal(t, "ord_1", e.Txn.OrderID)
+			} else {
+				assert.Nil(t, e.Txn)
+			}
+		})
+	}
+}
+
+func TestParseKeepsAnOrderWhoseFieldsHaveTheWrongShape(t *testing.T) {
+	body := `{"id":"evt_1","event_name":"ORDER_SUCCEEDED","content":{"order":{
+		"order_id":"ord_1","status":"CHARGED","amount":{"value":1},"status_id":[21],
+		"refunded":"maybe","date_created":12345,"txn_detail":"FILTERED","refunds":"FILTERED"}}}`
+	e, err := webhook.Parse(post(body, current), current)
+	require.NoError(t, err, "a value of the wrong shape is left zero, never an error")
+	assert.Equal(t, "ord_1", e.Order.OrderID)
+	assert.Equal(t, "CHARGED", string(e.Order.Status))
+	assert.Zero(t, e.Order.Amount)
+	assert.Zero(t, e.Order.StatusID)
+	assert.False(t, e.Order.Refunded)
+	assert.Zero(t, e.Order.DateCreated)
+	assert.Nil(t, e.Order.Txn)
+	assert.Empty(t, e.Order.Refunds)
+}
