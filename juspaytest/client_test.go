@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -281,4 +282,51 @@ func TestSDKEscapedIDs(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, "w"+id, w.ID)
 	}
+}
+
+// The client Start hands out waits out a Retry-After of a second, as
+// production does, instead of ending the call with the 429.
+func TestSDKHonoursRetryAfter(t *testing.T) {
+	srv, client := startSample(t)
+	srv.Fail(1, juspaytest.StatusFault(429, http.Header{"Retry-After": {"1"}}, `{"status":"Too Many Requests"}`))
+	list, err := client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID)
+	require.NoError(t, err)
+	assert.Len(t, list.Wallets, 2)
+	assert.Len(t, srv.Requests(), 2)
+}
+
+// recordingTB is a testing.TB whose cleanups and logs a test runs and reads.
+type recordingTB struct {
+	testing.TB
+	cleanups []func()
+	logs     []string
+}
+
+func (r *recordingTB) Helper()          {}
+func (r *recordingTB) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
+func (r *recordingTB) Logf(format string, args ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, args...))
+}
+
+func (r *recordingTB) runCleanups() {
+	for i := len(r.cleanups) - 1; i >= 0; i-- {
+		r.cleanups[i]()
+	}
+}
+
+// Start says, when its test ends, that scheduled faults were never played.
+func TestStartLogsUnplayedFaults(t *testing.T) {
+	tb := &recordingTB{TB: t}
+	srv, _ := juspaytest.Start(tb)
+	srv.Fail(2, juspaytest.StatusFault(503, nil, ""))
+	tb.runCleanups()
+	require.Len(t, tb.logs, 1)
+	assert.Contains(t, tb.logs[0], "2 scheduled fault use(s) never played")
+
+	tb = &recordingTB{TB: t}
+	srv, _ = juspaytest.Start(tb)
+	srv.Fail(1, juspaytest.StatusFault(503, nil, ""))
+	srv.ClearFaults()
+	tb.runCleanups()
+	assert.Empty(t, tb.logs)
 }

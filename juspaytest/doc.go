@@ -19,8 +19,15 @@
 // Outside a test, NewServer starts one (Close it when done) and
 // Server.NewClient makes clients for it; options given to NewClient win over
 // the ones it sets (the server's API key, merchant ID and URL, and retry
-// waits of 1ms to 10ms). The server accepts DefaultAPIKey and
-// DefaultMerchantID unless WithAPIKey and WithMerchantID say otherwise.
+// waits of juspay.WithRetryBackoff(1ms, 8s)). The computed waits stay tiny,
+// so scripted faults cost a test milliseconds, while the cap is the SDK's
+// production one: a Retry-After of up to 8 seconds is waited out and the
+// call retried, as in production, so a test of one takes that long. The
+// server accepts DefaultAPIKey and DefaultMerchantID unless WithAPIKey and
+// WithMerchantID say otherwise.
+//
+// Close returns promptly whatever clients do: a client that stops reading a
+// response, or never finishes sending its body, has its connection closed.
 //
 // # Customers and wallets
 //
@@ -42,7 +49,8 @@
 // "Customer not found for given customerId."; an unknown wallet is a 400 of
 // the same shape, "Wallet not found for given walletId.". Every response has
 // an x-request-id header. IDs in paths are single segments: "a%2Fb" is the
-// customer "a/b".
+// customer "a/b". The SDK refuses to send an empty ID, "." or "..", so give
+// the customers and wallets of SDK tests other IDs.
 //
 //	GET  /customers/{customer_id}/wallets/refresh-balances  the customer's wallets, with balances
 //	GET  /customers/{customer_id}/wallets                   the same list
@@ -51,6 +59,13 @@
 //	POST /wallets/{wallet_id}                               command=authenticate, link, delink, refresh or update
 //	POST /txns                                              a direct wallet debit with a wallet's token
 //	POST /customers/{customer_id}/eligibility               which wallets can pay an amount or an order
+//	POST /customers                                         a new customer
+//	GET  /customers/{customer_id}                           the customer; a client auth token on request
+//	POST /customers/{customer_id}                           new details for the customer
+//	POST /orders                                            a new order
+//	GET  /orders/{order_id}                                 the order status
+//	POST /orders/{order_id}                                 a new amount or udf values for an unpaid order
+//	POST /orders/{order_id}/refunds                         a refund of a CHARGED order
 //
 // Linking takes the OTP the server last sent, which a test reads with
 // Server.OTP; a wrong OTP answers 200 with linked false, as Juspay does. OTPs
@@ -59,7 +74,7 @@
 // Juspay's sample, leaves the wallet unlinked.
 //
 // A debit, and an eligibility check by order_id, need an order the test
-// created with AddOrder: as Juspay refuses an order it never created, an
+// created (AddOrder, or POST /orders): as Juspay refuses an order it never created, an
 // unknown order_id is a 400 with error_code null_error, "Order not found for
 // given orderId.". A debit is CHARGED when the wallet's balance covers the
 // order's amount, and the balance goes down by it; else it is PENDING_VBV
@@ -69,10 +84,46 @@
 // good: debiting it again, even with a fresh token, is a 400 with error_code
 // invalid_request, and spends no token.
 //
+// # Checkout: customers, orders, refunds
+//
+// The checkout endpoints answer as Juspay's reference and published samples
+// do, error bodies included, field for field.
+//
+// POST /customers needs object_reference_id and mobile_number (else 400,
+// "Wrong value in ..."); the customer gets a Juspay ID ("cst_...") and every
+// customer path, the wallet ones included, finds it by that ID or by its
+// object_reference_id. An object_reference_id in use is a 400 with
+// error_code unique; an unknown customer on Get or Update is a 404 with
+// error_code object_not_found. options.get_client_auth_token=true, in the
+// query or the form, adds a client auth token ("tkn_...", 15 minutes) in
+// the "juspay" block. Server.Customer reads a customer back; AddCustomer
+// seeds one with details of its own.
+//
+// POST /orders needs order_id (under 21 characters) and amount (greater
+// than 0, at most two decimal places); currency defaults to INR. Juspay
+// does not document a create with an order_id it already holds: this
+// server answers it with the order as it stands, unchanged. An unknown
+// order on GET or POST /orders/{order_id} is Juspay's 400 with "status":
+// "NOT_FOUND" and status_id 40, not a 404. A debit (POST /txns) moves its
+// order to CHARGED and fills the order status' txn_id, txn_detail and
+// payment_gateway_response; HoldDebits keeps debits PENDING_VBV until
+// SettleOrder charges or fails them, so that a client's wait on an order
+// can be tested. A CHARGED order cannot be updated (400, INVALID_ACTION).
+// Server.Order reads an order back.
+//
+// POST /orders/{order_id}/refunds needs unique_request_id and amount. The
+// refund is PENDING until SettleRefund gives it SUCCESS, FAILURE or
+// MANUAL_REVIEW, or until the delay SettleRefundsAfter set has passed.
+// Juspay's refusals come as it publishes them, all 400: the key used again
+// (duplicate.call), an amount over what is left (invalid.amount.exceeded),
+// an order not CHARGED (invalid.order.not_successful), an amount not
+// greater than 0 ("invalid amount"), missing fields ("Mandatory fields are
+// missing"), an unknown order (NOT_FOUND).
+//
 // # Recorded requests
 //
 // Requests and LastRequest return what the server received (method, escaped
-// path, headers, form), faulted requests and retries included, so a test can
+// path, query, headers, form), faulted requests and retries included, so a test can
 // check the headers its code sent or count attempts.
 //
 // # Faults
@@ -90,8 +141,21 @@
 // A fault plays before any check, so it answers even a request with wrong
 // credentials. A request cut or truncated from its real answer (CutBodyFault,
 // TruncatedBodyFault) takes effect, as does a delayed one whose client waits
-// it out (DelayFault): a debit is made though the client may never learn of
-// it. The others have no effect. Close ends delays and streams at once.
+// it out (DelayFault), and one answered with a status or reset only after
+// it ran (StatusAfterFault, ResetAfterFault): an order is created, a debit
+// made or a refund started though the client may never learn of it. These
+// are the faults that test how a client settles an unknown outcome by
+// reading the order. The others have no effect. Close ends delays and
+// streams at once.
+//
+//	srv.FailPath("/orders/ord_1/refunds", 1, juspaytest.ResetAfterFault())
+//	srv.FailPath("/orders", 1, juspaytest.StatusAfterFault(503, nil, ""))
+//
+// A scheduled fault waits until a request uses it, even when the call it was
+// meant for gave up early or never came: it then meets the next request. Use
+// PendingFaults to check that a call met its whole script, and ClearFaults
+// to drop what is left before the next step; Start logs any fault still
+// pending when its test ends.
 //
 // A Server is safe for concurrent use.
 package juspaytest

@@ -162,3 +162,52 @@ func ExampleServer_LastRequest() {
 	// x-routing-id: cart_7
 	// version: 2023-06-30
 }
+
+// A call that needed fewer attempts than were scripted leaves faults
+// behind; clear them before a step that must run clean.
+func ExampleServer_ClearFaults() {
+	srv := juspaytest.NewServer()
+	defer srv.Close()
+	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
+		log.Fatal(err)
+	}
+	client, err := srv.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	srv.Fail(3, juspaytest.StatusFault(http.StatusServiceUnavailable, nil, ""))
+	_, err = client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID, juspay.WithMaxRetries(1))
+	fmt.Println("unavailable:", errors.Is(err, juspay.ErrServer), "left:", srv.PendingFaults())
+
+	fmt.Println("cleared:", srv.ClearFaults())
+	list, err := client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("wallets:", len(list.Wallets))
+	// Output:
+	// unavailable: true left: 1
+	// cleared: 1
+	// wallets: 2
+}
+
+// Prove that a call met every fault it was scripted with: the SDK retried a
+// read through two resets.
+func ExampleServer_PendingFaults() {
+	srv := juspaytest.NewServer()
+	defer srv.Close()
+	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
+		log.Fatal(err)
+	}
+	client, err := srv.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	srv.Fail(2, juspaytest.ResetFault())
+	_, err = client.Wallets.List(context.Background(), juspaytest.SampleCustomerID)
+	fmt.Println("err:", err, "pending:", srv.PendingFaults())
+	// Output:
+	// err: <nil> pending: 0
+}

@@ -10,10 +10,19 @@ import (
 	"time"
 )
 
-// Fault is one scripted misbehaviour, made by StatusFault, DelayFault,
-// ResetFault, CutBodyFault, TruncatedBodyFault or OversizedBodyFault and
-// scheduled with Server.Fail. A faulted request is recorded like any other.
-// The zero Fault changes nothing: the request is answered as usual.
+// Fault is one scripted misbehaviour, made by StatusFault, StatusAfterFault,
+// DelayFault, ResetFault, ResetAfterFault, CutBodyFault, TruncatedBodyFault
+// or OversizedBodyFault and scheduled with Server.Fail. A faulted request is
+// recorded like any other. The zero Fault changes nothing: the request is
+// answered as usual.
+//
+// Some faults play after the request has taken effect, so that a client
+// meets an outcome it cannot know: StatusAfterFault, ResetAfterFault,
+// CutBodyFault, TruncatedBodyFault, and DelayFault when the client waits it
+// out. An order is created, a debit made, a refund started, and the client
+// sees a 503, a reset or a broken body. Those are the faults that test how a
+// client settles an unknown outcome (by reading the order, say). The others
+// play instead of the request, which then has no effect.
 type Fault struct {
 	kind   faultKind
 	status int
@@ -28,8 +37,10 @@ type faultKind int
 const (
 	faultNone faultKind = iota
 	faultStatus
+	faultStatusAfter
 	faultDelay
 	faultReset
+	faultResetAfter
 	faultCutBody
 	faultTruncate
 	faultOversize
@@ -47,6 +58,16 @@ func StatusFault(status int, header http.Header, body string) Fault {
 	return Fault{kind: faultStatus, status: status, header: header.Clone(), body: body}
 }
 
+// StatusAfterFault runs the request as usual, so that it takes effect, then
+// answers status with header and body instead of its real answer: a proxy's
+// 503 or 504 after Juspay did the work. Its status, header and body are as
+// StatusFault's.
+func StatusAfterFault(status int, header http.Header, body string) Fault {
+	f := StatusFault(status, header, body)
+	f.kind = faultStatusAfter
+	return f
+}
+
 // DelayFault holds the request for d, then answers it as usual. A request whose
 // client gives up first (its timeout or context ended) has no effect; one held
 // when the server closes has its connection reset.
@@ -60,6 +81,14 @@ func DelayFault(d time.Duration) Fault {
 // error; the server records that attempt like any other.
 func ResetFault() Fault {
 	return Fault{kind: faultReset}
+}
+
+// ResetAfterFault runs the request as usual, so that it takes effect, then
+// resets the connection before any response is sent: the client sees the
+// same error as with ResetFault, but the order was created, the debit made,
+// the refund started.
+func ResetAfterFault() Fault {
+	return Fault{kind: faultResetAfter}
 }
 
 // CutBodyFault answers as usual, with the full Content-Length, but sends only
@@ -94,6 +123,13 @@ type pendingFault struct {
 // scheduled by Fail and FailPath are played in the order they were
 // scheduled: Fail(2, a) then Fail(1, b) plays a, a, b. n <= 0 schedules
 // nothing.
+//
+// A scheduled fault stays until a request uses it: one that a call never
+// needed (the call gave up before its retries ran out, or hit another path)
+// meets the next requests, even those of a later step of the same test.
+// Check PendingFaults to see that a call used its script, and ClearFaults
+// before a step that must run clean. Start logs the uses still pending when
+// its test ends.
 func (s *Server) Fail(n int, f Fault) {
 	s.schedule("", n, f)
 }
@@ -106,6 +142,34 @@ func (s *Server) FailPath(path string, n int, f Fault) {
 		path = "/"
 	}
 	s.schedule(path, n, f)
+}
+
+// ClearFaults drops every fault scheduled by Fail and FailPath that no
+// request has used yet, and returns how many uses it dropped. Requests
+// already being faulted (a delay under way) play on.
+func (s *Server) ClearFaults() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := pendingUses(s.faults)
+	s.faults = nil
+	return n
+}
+
+// PendingFaults returns how many scheduled fault uses no request has taken
+// yet: Fail(3, f) then two requests leaves 1. A test can assert it is 0 to
+// prove a call met every fault it was scripted with.
+func (s *Server) PendingFaults() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return pendingUses(s.faults)
+}
+
+func pendingUses(faults []*pendingFault) int {
+	n := 0
+	for _, p := range faults {
+		n += p.left
+	}
+	return n
 }
 
 func (s *Server) schedule(path string, n int, f Fault) {
@@ -144,6 +208,12 @@ func (s *Server) play(w http.ResponseWriter, r *http.Request, f Fault, answer fu
 		w.Header().Set("Content-Length", strconv.Itoa(len(f.body)))
 		w.WriteHeader(f.status)
 		_, _ = io.WriteString(w, f.body)
+	case faultStatusAfter:
+		answer()
+		s.play(w, r, Fault{kind: faultStatus, status: f.status, header: f.header, body: f.body}, answer)
+	case faultResetAfter:
+		answer()
+		reset(w)
 	case faultDelay:
 		if !s.wait(r.Context(), f.delay) {
 			reset(w)

@@ -257,3 +257,57 @@ func waitForRequests(t *testing.T, srv *juspaytest.Server, n int) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// A fault a call did not use waits for the next request; PendingFaults shows
+// it and ClearFaults drops it.
+func TestClearFaults(t *testing.T) {
+	srv := withSample(t)
+	assert.Equal(t, 0, srv.PendingFaults())
+	srv.Fail(3, juspaytest.StatusFault(503, nil, ""))
+	srv.FailPath("/txns", 2, juspaytest.ResetFault())
+	assert.Equal(t, 5, srv.PendingFaults())
+
+	assert.Equal(t, 503, do(t, srv, http.MethodGet, refreshPath, nil).status)
+	assert.Equal(t, 4, srv.PendingFaults())
+
+	assert.Equal(t, 4, srv.ClearFaults())
+	assert.Equal(t, 0, srv.PendingFaults())
+	assert.Equal(t, 0, srv.ClearFaults())
+	requireOK(t, do(t, srv, http.MethodGet, refreshPath, nil))
+	require.NoError(t, srv.AddOrder("ord_1", "1"))
+	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken))
+	assert.Equal(t, "CHARGED", requireOK(t, r)["status"], "the cleared reset did not play")
+}
+
+// ResetAfterFault and StatusAfterFault answer after the request took
+// effect: the order exists, the refund was made, though the client saw a
+// reset or a 503.
+func TestFaultsAfterTheEffect(t *testing.T) {
+	srv := withSample(t)
+	srv.FailPath("/orders", 1, juspaytest.ResetAfterFault())
+	_, err := http.DefaultClient.Do(newRequest(t, srv, http.MethodPost, "/orders", orderForm("ord_1", "10")))
+	require.Error(t, err)
+	o, ok := srv.Order("ord_1")
+	require.True(t, ok, "the order was created before the reset")
+	assert.Equal(t, "NEW", o.Status)
+
+	chargedOrder(t, srv, "ord_2", "10")
+	srv.FailPath("/orders/ord_2/refunds", 1, juspaytest.StatusAfterFault(503, http.Header{"Retry-After": {"1"}}, "upstream timed out"))
+	r := do(t, srv, http.MethodPost, "/orders/ord_2/refunds", refundForm("rf_1", "4"))
+	assert.Equal(t, 503, r.status)
+	assert.Equal(t, "upstream timed out", string(r.body))
+	assert.Equal(t, "1", r.header.Get("Retry-After"))
+	o, _ = srv.Order("ord_2")
+	require.Len(t, o.Refunds, 1, "the refund was made before the 503")
+	// The repeat a client sends meets Juspay's duplicate answer.
+	requireSample(t, do(t, srv, http.MethodPost, "/orders/ord_2/refunds", refundForm("rf_1", "4")), 400, "error--refund-duplicate-in-progress.json")
+
+	// The real checks still run: a faulted request with a wrong key has no
+	// effect, though it is answered with the fault.
+	srv.FailPath("/orders", 1, juspaytest.StatusAfterFault(503, nil, ""))
+	req := newRequest(t, srv, http.MethodPost, "/orders", orderForm("ord_3", "10"))
+	req.Header.Set("Authorization", basic("wrong"))
+	assert.Equal(t, 503, send(t, req).status)
+	_, ok = srv.Order("ord_3")
+	assert.False(t, ok)
+}

@@ -196,3 +196,38 @@ func mustJSON(t *testing.T, v any) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+// checkout reads one of Juspay's published checkout samples, kept in
+// ../testdata/samples/checkout.
+func checkout(t *testing.T, name string) []byte {
+	t.Helper()
+	return testdata(t, filepath.Join("checkout", name))
+}
+
+// requireSample checks that a response is status with exactly the body of a
+// published sample: every key and every value.
+func requireSample(t *testing.T, r response, status int, sample string) {
+	t.Helper()
+	require.Equal(t, status, r.status, "body: %s", r.body)
+	require.Equal(t, "application/json", r.header.Get("Content-Type"))
+	require.Equal(t, normalise(t, checkout(t, sample)), normalise(t, r.body))
+}
+
+// assertCoversExcept is assertCovers with the sample's top-level keys skip
+// left out: parts of a sample that belong to other payment methods (card,
+// offers) or that the fake does not model.
+func assertCoversExcept(t *testing.T, sample, got []byte, skip ...string) {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(sample, &m))
+	for _, k := range skip {
+		require.Contains(t, m, k, "the sample has no key %q to skip", k)
+		delete(m, k)
+	}
+	b, err := json.Marshal(m)
+	require.NoError(t, err)
+	assertCovers(t, b, got)
+}
+
+// jsonNumber is how response.json holds a number: its text.
+type jsonNumber = json.Number

@@ -19,7 +19,7 @@ const maxAmount = 64
 // directDebit serves POST /txns with payment_method_type=WALLET: a debit of a
 // linked wallet through its one-time token.
 //
-// The order must be one AddOrder made: an unknown order_id answers 400 with
+// The order must be one AddOrder or POST /orders made: an unknown order_id answers 400 with
 // error_code null_error, "Order not found for given orderId.", as Juspay
 // refuses to pay an order it never created. When the wallet's balance covers
 // the order's amount the answer is CHARGED and the balance goes down; else it
@@ -64,19 +64,32 @@ func (s *Server) directDebit(c *call) reply {
 	if order.charged {
 		return invalid("invalid_request", "Order is already CHARGED: it cannot be paid again.")
 	}
+	if !isPositive(order.amount) {
+		// AddOrder refuses such an amount; this keeps a debit from ever
+		// crediting a wallet, whatever put the order here.
+		return invalid("invalid_request", "Order amount must be greater than 0.")
+	}
+	if order.txn != nil && order.txn.reserved {
+		return invalid("invalid_request", "Another transaction for this order is in progress.")
+	}
 	tok.spent = true
 	s.store.attempts[orderID]++
 
-	txn := txnJSON{
-		OrderID: orderID,
-		TxnID:   fmt.Sprintf("%s-%s-%d", s.MerchantID, orderID, s.store.attempts[orderID]),
+	t := &txnState{
+		txnID:   fmt.Sprintf("%s-%s-%d", s.MerchantID, orderID, s.store.attempts[orderID]),
+		txnUUID: "eul" + randomHex(8), status: "PENDING_VBV", gateway: ws.Gateway, walletID: ws.ID, created: now(),
 	}
-	if decimal(ws.Balance).Cmp(decimal(order.amount)) >= 0 {
-		txn.Status = "CHARGED"
-		order.charged = true
+	order.txn, order.status, order.lastUpdated = t, "PENDING_VBV", now()
+	covered := decimal(ws.Balance).Cmp(decimal(order.amount)) >= 0
+	if covered {
 		ws.Balance = subtract(ws.Balance, order.amount)
-	} else {
-		txn.Status = "PENDING_VBV"
+		t.reserved = s.store.holdDebits
+		if !t.reserved {
+			s.charge(order)
+		}
+	}
+	txn := txnJSON{OrderID: orderID, TxnID: t.txnID, Status: t.status}
+	if t.status == "PENDING_VBV" {
 		txn.Payment = &paymentJSON{Authentication: authenticationJSON{
 			Method: http.MethodGet,
 			URL:    s.URL + "/pay/start/guest/" + randomHex(16),
@@ -85,7 +98,7 @@ func (s *Server) directDebit(c *call) reply {
 	return reply{http.StatusOK, txn}
 }
 
-// orderNotFound answers an order_id that AddOrder never made: a 400 in the
+// orderNotFound answers an order_id that neither AddOrder nor POST /orders made: a 400 in the
 // shape Juspay documents for an unknown customer.
 func orderNotFound() reply {
 	return invalid("null_error", "Order not found for given orderId.")
@@ -94,7 +107,7 @@ func orderNotFound() reply {
 // eligibility serves POST /customers/{customer_id}/eligibility.
 //
 // The amount is the form's amount, or else the amount of the order_id, which
-// must be one AddOrder made (else 400, error_code null_error, as a debit).
+// must be one AddOrder or POST /orders made (else 400, error_code null_error, as a debit).
 // Each of the customer's wallets is one entry: a linked wallet is eligible
 // when its balance covers the amount, and shows the balance; an unlinked one
 // answers as Juspay's SIMPL sample does: eligible with eligibility_strategy
@@ -102,14 +115,15 @@ func orderNotFound() reply {
 // gateway_data that names a gateway the customer has no wallet with is an
 // entry with status USER_NOT_FOUND, as in Juspay's error sample.
 func (s *Server) eligibility(c *call) reply {
-	ids, ok := s.store.customers[c.params[0]]
+	customerID, ok := s.store.resolve(c.params[0])
+	ids := s.store.customers[customerID]
 	if !ok {
 		return customerNotFound()
 	}
 	amount := c.form.Get("amount")
 	switch orderID := c.form.Get("order_id"); {
 	case amount != "":
-		if len(amount) > maxAmount || !isDecimal(amount) || decimal(amount).Sign() <= 0 {
+		if !isPositive(amount) {
 			return invalid("invalid_request", "amount must be a decimal number greater than 0.")
 		}
 	case orderID != "":

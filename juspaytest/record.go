@@ -15,6 +15,9 @@ type Request struct {
 	// Path is the path exactly as sent, still escaped:
 	// "/customers/a%2Fb/wallets".
 	Path string
+	// Query is the URL's query, e.g. options.get_client_auth_token=true;
+	// empty when there was none.
+	Query url.Values
 	// Header is a copy of the request's headers, Authorization included.
 	Header http.Header
 	// Form is the form-encoded body; empty for a GET, nil when the body was
@@ -24,7 +27,7 @@ type Request struct {
 
 // record appends one request to the log.
 func (s *Server) record(id string, r *http.Request, form url.Values) {
-	req := Request{ID: id, Method: r.Method, Path: r.URL.EscapedPath(), Header: r.Header.Clone(), Form: form}
+	req := Request{ID: id, Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(), Header: r.Header.Clone(), Form: form}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, req)
@@ -56,6 +59,7 @@ func (s *Server) LastRequest() (Request, bool) {
 
 func (r Request) clone() Request {
 	r.Header = r.Header.Clone()
+	r.Query = url.Values(http.Header(r.Query).Clone())
 	if r.Form != nil {
 		r.Form = url.Values(http.Header(r.Form).Clone())
 	}

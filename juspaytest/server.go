@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -49,8 +50,10 @@ type Server struct {
 	ts        *httptest.Server
 	done      chan struct{} // closed by Close: ends delays and streams at once
 	closeOnce sync.Once
+	conns     connSet // the open client connections, force-closed by Close
 
 	mu       sync.Mutex // guards everything below
+	closed   bool       // set by Close: no refund settles, no webhook is queued
 	store    store
 	faults   []*pendingFault
 	requests []Request
@@ -83,19 +86,74 @@ func NewServer(opts ...ServerOption) *Server {
 	for _, opt := range opts {
 		opt(s)
 	}
-	s.ts = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.ts = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.ts.Config.ConnState = s.conns.track
+	s.ts.Start()
 	s.URL = s.ts.URL
 	return s
 }
 
-// Close shuts the server down. Requests held by a fault (a delay, an
-// oversized body) end at once with their connection reset, so Close never
-// waits for them. Close may be called more than once.
+// Close shuts the server down and returns promptly whatever its clients do.
+// Requests held by a fault (a delay, an oversized body) end at once with
+// their connection reset, as does any request still being read or answered:
+// a client that stops reading a response, or never finishes sending its
+// body, has its connection closed instead of holding Close. Close may be
+// called more than once.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		s.closed = true
+		s.store.stopTimers()
+		s.mu.Unlock()
 		close(s.done)
+		// httptest.Server.Close waits for every active request, and a
+		// handler blocked writing to a client that does not read (or
+		// reading a body that never comes) sees neither s.done nor its
+		// context: only closing the connection under it ends that wait.
+		s.conns.closeAll()
 		s.ts.Close()
 	})
+}
+
+// connSet is the server's open connections. Once closeAll has run, a
+// connection that opens or becomes active is closed at once, so a request
+// arriving while the server shuts down cannot hold Close either.
+type connSet struct {
+	mu     sync.Mutex
+	closed bool
+	conns  map[net.Conn]struct{}
+}
+
+// track is the http.Server's ConnState hook.
+func (cs *connSet) track(c net.Conn, state http.ConnState) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	switch state {
+	case http.StateNew, http.StateActive, http.StateIdle:
+		if cs.closed {
+			_ = c.Close()
+			return
+		}
+		if cs.conns == nil {
+			cs.conns = map[net.Conn]struct{}{}
+		}
+		cs.conns[c] = struct{}{}
+	case http.StateHijacked, http.StateClosed:
+		// A hijacked connection belongs to the fault that took it, which
+		// closes it itself.
+		delete(cs.conns, c)
+	}
+}
+
+// closeAll closes every open connection and every one that opens later.
+func (cs *connSet) closeAll() {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	cs.closed = true
+	for c := range cs.conns {
+		_ = c.Close()
+	}
+	cs.conns = nil
 }
 
 // reply is what an endpoint answers: a status and a value written as JSON.
@@ -125,6 +183,13 @@ type call struct {
 	r      *http.Request
 	form   url.Values // the form-encoded body
 	params []string   // the unescaped path parameters, in order
+}
+
+// option reports whether the boolean option name (e.g.
+// "options.get_client_auth_token") is "true", in the query or in the form:
+// Juspay reads it from either.
+func (c *call) option(name string) bool {
+	return c.r.URL.Query().Get(name) == "true" || c.form.Get(name) == "true"
 }
 
 // serve is the server's handler: record, play a fault if one is due, else
@@ -244,6 +309,13 @@ var routes = []struct {
 	{http.MethodGet, []string{"wallets", "*"}, (*Server).getWallet},
 	{http.MethodPost, []string{"wallets", "*"}, (*Server).walletCommand},
 	{http.MethodPost, []string{"txns"}, (*Server).directDebit},
+	{http.MethodPost, []string{"customers"}, (*Server).createCustomer},
+	{http.MethodGet, []string{"customers", "*"}, (*Server).getCustomer},
+	{http.MethodPost, []string{"customers", "*"}, (*Server).updateCustomer},
+	{http.MethodPost, []string{"orders"}, (*Server).createOrder},
+	{http.MethodGet, []string{"orders", "*"}, (*Server).getOrder},
+	{http.MethodPost, []string{"orders", "*"}, (*Server).updateOrder},
+	{http.MethodPost, []string{"orders", "*", "refunds"}, (*Server).refundOrder},
 }
 
 // route finds the endpoint for r, or else returns the 404 or 405 to answer.

@@ -128,8 +128,12 @@ func TestRouting(t *testing.T) {
 		status       int
 	}{
 		{http.MethodGet, "/", 404},
-		{http.MethodGet, "/customers", 404},
-		{http.MethodGet, "/customers/" + juspaytest.SampleCustomerID, 404},
+		{http.MethodGet, "/customers", 405},
+		{http.MethodDelete, "/customers/" + juspaytest.SampleCustomerID, 405},
+		{http.MethodGet, "/orders", 405},
+		{http.MethodPut, "/orders/ord_1", 405},
+		{http.MethodGet, "/orders/ord_1/refunds", 405},
+		{http.MethodGet, "/orders/ord_1/refunds/x", 404},
 		{http.MethodGet, refreshPath + "/", 404},
 		{http.MethodGet, "/customers//wallets", 404},
 		{http.MethodGet, "/wallets", 404},

@@ -19,9 +19,26 @@ const DefaultBalance = "250"
 // Customer is a Juspay customer and the wallets created against it, as given
 // to AddCustomer.
 type Customer struct {
-	// ID is the customer_id, e.g. "cth_eN4e4kR12CJV". Any non-empty text,
-	// including "/" or "..", which clients must send path-escaped.
+	// ID is the customer_id, e.g. "cth_eN4e4kR12CJV". The server takes any
+	// non-empty text, and finds an ID holding "/" or "?" when a client sends
+	// it path-escaped ("a%2Fb"). The SDK refuses to send an empty ID, "." or
+	// "..": a customer so named is reachable only by a raw request that
+	// escapes the dots ("%2E%2E"), so give SDK tests other IDs. AddCustomer
+	// makes one like Juspay's ("cst_...") when ID is empty and
+	// ObjectReferenceID is not.
 	ID string
+	// ObjectReferenceID is the merchant's own ID for the customer, unique
+	// among the server's customers; every endpoint finds the customer by it
+	// as by ID. Optional.
+	ObjectReferenceID string
+	// MobileNumber, MobileCountryCode, EmailAddress, FirstName and LastName
+	// are the customer's details, as Get Customer shows them (null when
+	// empty, except mobile_number).
+	MobileNumber      string
+	MobileCountryCode string
+	EmailAddress      string
+	FirstName         string
+	LastName          string
 	// Wallets are the customer's wallets, listed in this order.
 	Wallets []Wallet
 }
@@ -80,23 +97,22 @@ type SubDetail struct {
 
 // store is the server's state. Every method runs with Server.mu held.
 type store struct {
-	customers map[string][]string     // customer ID -> wallet IDs, in order
-	wallets   map[string]*walletState // wallet ID -> wallet
-	tokens    map[string]*tokenState  // every token minted
-	orders    map[string]*orderState  // order ID -> order, as AddOrder made it
-	attempts  map[string]int          // order ID -> debits tried
-	nextID    int
+	customers   map[string][]string     // customer ID -> wallet IDs, in order
+	profiles    map[string]*profile     // customer ID -> details, for every customer
+	refs        map[string]string       // object_reference_id -> customer ID
+	wallets     map[string]*walletState // wallet ID -> wallet
+	tokens      map[string]*tokenState  // every token minted
+	orders      map[string]*orderState  // order ID -> order, made by AddOrder or Create Order
+	attempts    map[string]int          // order ID -> debits tried
+	holdDebits  bool                    // debits stay PENDING_VBV until SettleOrder
+	refundDelay time.Duration           // refunds settle SUCCESS this long after they are made; 0: never
+	nextID      int
 }
 
 type walletState struct {
 	Wallet
 	customerID string
 	otp        string // the OTP last sent, "" when none is pending
-}
-
-type orderState struct {
-	amount  string // decimal text
-	charged bool   // a debit has paid it: it is CHARGED for good
 }
 
 type tokenState struct {
@@ -107,6 +123,8 @@ type tokenState struct {
 func newStore() store {
 	return store{
 		customers: map[string][]string{},
+		profiles:  map[string]*profile{},
+		refs:      map[string]string{},
 		wallets:   map[string]*walletState{},
 		tokens:    map[string]*tokenState{},
 		orders:    map[string]*orderState{},
@@ -115,19 +133,23 @@ func newStore() store {
 }
 
 // AddCustomer adds a customer and its wallets, and returns them as stored:
-// with the wallet IDs, tokens, bank codes and balances that were filled in.
-// It fails, adding nothing, for an empty or known customer ID, a wallet with
-// no Gateway, a known wallet ID or token, an unlinked wallet with a token,
-// or a balance that is not decimal text.
+// with the customer ID, wallet IDs, tokens, bank codes and balances that were
+// filled in. It fails, adding nothing, for a customer with neither ID nor
+// ObjectReferenceID, a known customer ID or object reference ID, a wallet
+// with no Gateway, a known wallet ID or token, an unlinked wallet with a
+// token, or a balance that is not decimal text.
 func (s *Server) AddCustomer(c Customer) (Customer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := &s.store
-	if c.ID == "" {
-		return Customer{}, errors.New("juspaytest: AddCustomer: empty customer ID")
+	if c.ID == "" && c.ObjectReferenceID == "" {
+		return Customer{}, errors.New("juspaytest: AddCustomer: empty customer ID and object reference ID")
 	}
 	if _, ok := st.customers[c.ID]; ok {
 		return Customer{}, fmt.Errorf("juspaytest: AddCustomer: customer %q already exists", c.ID)
+	}
+	if _, ok := st.resolve(c.ObjectReferenceID); ok && c.ObjectReferenceID != "" {
+		return Customer{}, fmt.Errorf("juspaytest: AddCustomer: object reference ID %q already exists", c.ObjectReferenceID)
 	}
 	ids := map[string]bool{}
 	tokens := map[string]bool{}
@@ -144,10 +166,11 @@ func (s *Server) AddCustomer(c Customer) (Customer, error) {
 		ids[w.ID], tokens[w.Token] = true, true
 	}
 
-	out := Customer{ID: c.ID, Wallets: make([]Wallet, 0, len(c.Wallets))}
-	st.customers[c.ID] = []string{}
+	out := c
+	out.Wallets = make([]Wallet, 0, len(c.Wallets))
+	out.ID = st.addProfile(c)
 	for _, w := range c.Wallets {
-		ws := st.addWallet(c.ID, copyWallet(w))
+		ws := st.addWallet(out.ID, copyWallet(w))
 		if ws.Linked {
 			if ws.Token == "" {
 				st.mint(ws)
@@ -268,34 +291,6 @@ func (s *Server) SetBalance(walletID, balance string) error {
 	return nil
 }
 
-// AddOrder creates an order with its amount, as Juspay's Create Order would,
-// or changes the amount of one not yet paid. A direct debit or an eligibility
-// check by order_id needs the order: for one the server was not told about,
-// both answer 400 with error_code null_error, "Order not found for given
-// orderId.", as Juspay refuses an order it never created.
-//
-// A debit against the order is CHARGED when the wallet's balance covers the
-// amount (and the balance goes down by it), else PENDING_VBV, after which the
-// order may be debited again. Once CHARGED, the order is paid: another debit
-// answers 400 with error_code invalid_request, whatever the token. AddOrder
-// fails for an empty ID, an amount that is not decimal text, or an order
-// already CHARGED.
-func (s *Server) AddOrder(orderID, amount string) error {
-	if orderID == "" {
-		return errors.New("juspaytest: AddOrder: empty order ID")
-	}
-	if !isDecimal(amount) {
-		return fmt.Errorf("juspaytest: AddOrder: %q is not decimal text like 100.50", amount)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if o := s.store.orders[orderID]; o != nil && o.charged {
-		return fmt.Errorf("juspaytest: AddOrder: order %q is already CHARGED", orderID)
-	}
-	s.store.orders[orderID] = &orderState{amount: amount}
-	return nil
-}
-
 // OTP returns the OTP the server last sent for the wallet (by Create with
 // command=authenticate, or Authenticate), and whether one is pending. Link
 // with it succeeds once; link with anything else answers linked false. An OTP
@@ -343,6 +338,12 @@ func isDecimal(s string) bool {
 		return false
 	}
 	return !hasFrac || (frac != "" && allDigits(frac))
+}
+
+// isPositive reports whether s is decimal text greater than zero: the only
+// amounts an order, a debit or a refund can move.
+func isPositive(s string) bool {
+	return len(s) <= maxAmount && isDecimal(s) && decimal(s).Sign() > 0
 }
 
 func allDigits(s string) bool {

@@ -102,6 +102,9 @@ func TestSetBalanceAndAddOrder(t *testing.T) {
 
 	assert.Error(t, srv.AddOrder("", "1"))
 	assert.Error(t, srv.AddOrder("ord_1", "1,00"))
+	for _, amount := range []string{"0", "0.00", "-1", "-0.5", ""} {
+		assert.Error(t, srv.AddOrder("ord_1", amount), "amount %q", amount)
+	}
 	require.NoError(t, srv.AddOrder("ord_1", "0.06"))
 	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken))
 	assert.Equal(t, "PENDING_VBV", requireOK(t, r)["status"])
@@ -170,4 +173,22 @@ func TestRequests(t *testing.T) {
 	last, _ = srv.LastRequest()
 	assert.Equal(t, srv.MerchantID, last.Header.Get("x-merchantid"))
 	assert.Equal(t, "refresh", last.Form.Get("command"))
+
+	// The query is recorded on its own, the path without it.
+	do(t, srv, http.MethodGet, "/customers/"+juspaytest.SampleCustomerID+"?options.get_client_auth_token=true", nil)
+	last, _ = srv.LastRequest()
+	assert.Equal(t, "/customers/"+juspaytest.SampleCustomerID, last.Path)
+	assert.Equal(t, "true", last.Query.Get("options.get_client_auth_token"))
+	assert.Empty(t, reqs[0].Query)
+}
+
+// No order the server holds can be paid with an amount that is not
+// positive: a debit never credits a wallet.
+func TestAddOrderRefusesNonPositive(t *testing.T) {
+	srv := withSample(t)
+	require.Error(t, srv.AddOrder("ord_neg", "-5"))
+	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_neg", "PAYTM", paytmToken))
+	requireError(t, r, http.StatusBadRequest, "Invalid Request", "null_error")
+	w, _ := srv.Wallet(paytmID)
+	assert.Equal(t, "95", w.Balance)
 }

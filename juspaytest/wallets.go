@@ -34,10 +34,11 @@ func (s *Server) listWallets(c *call) reply {
 // walletList is the list object of a customer's wallets, each linked one
 // with a token a debit can still use.
 func (s *Server) walletList(customerID string) reply {
-	ids, ok := s.store.customers[customerID]
+	customerID, ok := s.store.resolve(customerID)
 	if !ok {
 		return customerNotFound()
 	}
+	ids := s.store.customers[customerID]
 	l := listJSON{Object: "list", List: []walletJSON{}, Count: len(ids), Total: len(ids)}
 	for _, id := range ids {
 		ws := s.store.wallets[id]
@@ -50,8 +51,8 @@ func (s *Server) walletList(customerID string) reply {
 // createWallet serves POST /customers/{customer_id}/wallets: a new, unlinked
 // wallet; with command=authenticate the OTP is sent at once.
 func (s *Server) createWallet(c *call) reply {
-	customerID := c.params[0]
-	if _, ok := s.store.customers[customerID]; !ok {
+	customerID, ok := s.store.resolve(c.params[0])
+	if !ok {
 		return customerNotFound()
 	}
 	gateway := c.form.Get("gateway")
