@@ -38,8 +38,8 @@ const signatureAlgorithm = "HMAC-SHA256"
 
 // VerifyReturn checks the signature Juspay puts on the return URL and
 // returns what it signed. Pass the query as your server decoded it
-// (r.URL.Query(), or r.Form for a POST return) and the Response Key from
-// Juspay's dashboard (Payments → Settings → Security).
+// (r.URL.Query(), or r.Form for a POST return) and the Response Key made in
+// Juspay's dashboard.
 //
 // The signature is Juspay's "status verification": HMAC-SHA256, keyed with
 // the response key, over every parameter but signature and
