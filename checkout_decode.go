@@ -2,8 +2,7 @@ package juspay
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -11,183 +10,336 @@ import (
 )
 
 // The checkout types (Order, TxnDetail, Refund, Customer, ...) decode
-// through the loose leaves below. Juspay writes one object two ways: its
+// through the loose reader below. Juspay writes one object two ways: its
 // API answers with numbers and booleans, its webhooks with the same values
-// as text, and masks what it will not tell with {} or "FILTERED", even
-// where a number, a date or an object belongs. So a loose leaf never fails:
-// a value it cannot read as its type is left zero, and only a body that is
-// not JSON at all is an error. (The wallet types are stricter: they name a
-// field of the wrong shape, because the wallet endpoints never mask.)
+// as text, and it masks what it will not tell with {} or "FILTERED", even
+// where a number, a date or an object belongs. So the reader never fails on
+// a value: one it cannot read as its field's type is left zero, and only
+// bytes that are not JSON are an error. (The wallet types are stricter: they
+// name a field of the wrong shape, because the wallet endpoints never mask.)
+//
+// It is a hand-written single pass over the bytes, rather than
+// encoding/json into wire structs, because encoding/json rescans every
+// object that has its own UnmarshalJSON, and an order nests four of them:
+// an order status read through it cost three times the decoding of a plain
+// struct.
 
-// looseDecode decodes data into a wire struct of loose leaves. encoding/json
-// reports a value of the wrong kind for a nested object (a string where an
-// object belongs) as an UnmarshalTypeError after decoding everything else,
-// so that error means "some value was left zero", which is the contract.
-func looseDecode(data []byte, wire any) error {
-	err := json.Unmarshal(data, wire)
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return nil
-	}
-	return err
+// maxDepth bounds the nesting the reader follows, as encoding/json does.
+const maxDepth = 10000
+
+// reader reads one JSON value from data, validating as it goes.
+type reader struct {
+	data []byte
+	i    int
+	err  error // the first syntax error; the rest of data is then skipped
 }
 
-// absentText reports whether a text value stands for no value: Juspay
-// writes "null" as a string in places, and masks fields in webhooks as
-// "FILTERED".
-func absentText(s string) bool { return s == "FILTERED" || s == "null" }
-
-// looseString decodes a string, a number or boolean as its JSON text, and
-// anything absent or unreadable ({}, null, "null", "FILTERED") as "".
-type looseString string
-
-func (s *looseString) UnmarshalJSON(data []byte) error {
-	v, err := textOf(data)
-	if err != nil || absentText(v) {
-		v = ""
+func (r *reader) fail() {
+	if r.err == nil {
+		r.err = fmt.Errorf("invalid JSON at offset %d", r.i)
 	}
-	*s = looseString(v)
-	return nil
+	r.i = len(r.data)
 }
 
-// looseInt decodes a whole number written as a number or as text ("21",
-// "-1"); anything else is 0.
-type looseInt int
-
-func (n *looseInt) UnmarshalJSON(data []byte) error {
-	*n = 0
-	text, err := numberText(data)
-	if err != nil || text == "" {
-		return nil
-	}
-	if v, err := strconv.Atoi(text); err == nil {
-		*n = looseInt(v)
-	} else if f, err := strconv.ParseFloat(text, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
-		*n = looseInt(f) // "21.0", "2.1e1"
-	}
-	return nil
-}
-
-// looseBool decodes true and "true" as true, anything else as false.
-type looseBool bool
-
-func (b *looseBool) UnmarshalJSON(data []byte) error {
-	v, err := textOf(data)
-	*b = looseBool(err == nil && strings.EqualFold(v, "true"))
-	return nil
-}
-
-// looseTime decodes the timestamp layouts flexTime reads ("Z", "+0000",
-// "+05:30", fractions); anything else (a masked "1111111T07:00:40Z",
-// {}, null) is the zero time.
-type looseTime time.Time
-
-func (t *looseTime) UnmarshalJSON(data []byte) error {
-	var ft flexTime
-	if ft.UnmarshalJSON(data) != nil {
-		ft = flexTime{}
-	}
-	*t = looseTime(ft)
-	return nil
-}
-
-// looseAmount decodes an amount written as a number or as numeric text;
-// anything else is the zero Amount.
-type looseAmount Amount
-
-func (a *looseAmount) UnmarshalJSON(data []byte) error {
-	text, err := numberText(data)
-	if err != nil {
-		text = ""
-	}
-	*a = looseAmount{text: text}
-	return nil
-}
-
-// looseAmountPtr decodes an amount into *dst, as looseAmount does, with nil
-// for an absent or unreadable one.
-type looseAmountPtr struct{ dst **Amount }
-
-func (p looseAmountPtr) UnmarshalJSON(data []byte) error {
-	*p.dst = nil
-	if text, err := numberText(data); err == nil && text != "" {
-		*p.dst = &Amount{text: text}
-	}
-	return nil
-}
-
-// looseObject decodes a nested object into a new *T, left nil for null, {}
-// or anything that is not an object.
-type looseObject[T any, PT interface {
-	*T
-	json.Unmarshaler
-}] struct{ dst **T }
-
-func (o looseObject[T, PT]) UnmarshalJSON(data []byte) error {
-	*o.dst = nil
-	if !filledObject(data) {
-		return nil
-	}
-	v := PT(new(T))
-	if err := v.UnmarshalJSON(data); err != nil {
-		return nil
-	}
-	*o.dst = (*T)(v)
-	return nil
-}
-
-// looseList decodes an array of objects into *dst, skipping elements that
-// are not objects; anything but an array leaves it nil.
-type looseList[T any, PT interface {
-	*T
-	json.Unmarshaler
-}] struct{ dst *[]T }
-
-func (l looseList[T, PT]) UnmarshalJSON(data []byte) error {
-	*l.dst = nil
-	var raw []json.RawMessage
-	if json.Unmarshal(data, &raw) != nil {
-		return nil
-	}
-	var out []T
-	for _, item := range raw {
-		if !filledObject(item) {
-			continue
-		}
-		var v T
-		if PT(&v).UnmarshalJSON(item) == nil {
-			out = append(out, v)
+// peek skips white space and returns the next byte, or 0 at the end (or
+// at a NUL byte, which no JSON value starts with).
+func (r *reader) peek() byte {
+	for r.i < len(r.data) {
+		switch c := r.data[r.i]; c {
+		case ' ', '\t', '\n', '\r':
+			r.i++
+		default:
+			return c
 		}
 	}
-	*l.dst = out
-	return nil
+	return 0
 }
 
-// filledObject reports whether data is a JSON object with at least one
-// member: Juspay's {} means "no value", as null does.
-func filledObject(data []byte) bool {
-	data = bytes.TrimSpace(data)
-	if len(data) < 2 || data[0] != '{' {
+// end reports the syntax error, if any, or anything after the value.
+func (r *reader) end() error {
+	if r.peek(); r.i < len(r.data) {
+		r.fail()
+	}
+	return r.err
+}
+
+// object reads an object, calling member for each key with the reader at
+// its value, which member must consume. A value that is not an object is
+// skipped, and object reports false.
+func (r *reader) object(member func(key []byte)) bool {
+	if r.peek() != '{' {
+		r.skip(0)
 		return false
 	}
-	return len(bytes.TrimSpace(data[1:len(data)-1])) > 0
+	r.i++
+	if r.peek() == '}' {
+		r.i++
+		return true
+	}
+	for {
+		if r.peek() != '"' {
+			r.fail()
+			return false
+		}
+		key := r.key()
+		if r.peek() != ':' {
+			r.fail()
+			return false
+		}
+		r.i++
+		member(key)
+		switch r.peek() {
+		case ',':
+			r.i++
+		case '}':
+			r.i++
+			return true
+		default:
+			r.fail()
+			return false
+		}
+	}
 }
 
-// udfWire points udf1 ... udf10 at an array's elements.
-type udfWire struct {
-	U1  *looseString `json:"udf1"`
-	U2  *looseString `json:"udf2"`
-	U3  *looseString `json:"udf3"`
-	U4  *looseString `json:"udf4"`
-	U5  *looseString `json:"udf5"`
-	U6  *looseString `json:"udf6"`
-	U7  *looseString `json:"udf7"`
-	U8  *looseString `json:"udf8"`
-	U9  *looseString `json:"udf9"`
-	U10 *looseString `json:"udf10"`
+// array reads an array, calling item with the reader at each element,
+// which item must consume. A value that is not an array is skipped.
+func (r *reader) array(item func()) {
+	if r.peek() != '[' {
+		r.skip(0)
+		return
+	}
+	r.i++
+	if r.peek() == ']' {
+		r.i++
+		return
+	}
+	for {
+		item()
+		switch r.peek() {
+		case ',':
+			r.i++
+		case ']':
+			r.i++
+			return
+		default:
+			r.fail()
+			return
+		}
+	}
 }
 
-func newUDFWire(u *[10]string) udfWire {
-	s := func(i int) *looseString { return (*looseString)(&u[i]) }
-	return udfWire{s(0), s(1), s(2), s(3), s(4), s(5), s(6), s(7), s(8), s(9)}
+// key reads an object key.
+func (r *reader) key() []byte {
+	start := r.i
+	if r.stringEnd() {
+		return r.data[start+1 : r.i-1]
+	}
+	s, err := unquote(r.data[start:r.i])
+	if err != nil {
+		r.fail()
+	}
+	return []byte(s)
 }
+
+// skip consumes one value of any kind.
+func (r *reader) skip(depth int) {
+	if depth > maxDepth {
+		r.fail()
+		return
+	}
+	switch r.peek() {
+	case '"':
+		r.stringEnd()
+	case '{':
+		r.object(func([]byte) { r.skip(depth + 1) })
+	case '[':
+		r.array(func() { r.skip(depth + 1) })
+	case 't':
+		r.literal("true")
+	case 'f':
+		r.literal("false")
+	case 'n':
+		r.literal("null")
+	default:
+		r.number()
+	}
+}
+
+func (r *reader) literal(s string) {
+	if !bytes.HasPrefix(r.data[r.i:], []byte(s)) {
+		r.fail()
+		return
+	}
+	r.i += len(s)
+}
+
+// number consumes a number in JSON's grammar and returns its text.
+func (r *reader) number() []byte {
+	start := r.i
+	for r.i < len(r.data) {
+		c := r.data[r.i]
+		if !isDigit(c) && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
+			break
+		}
+		r.i++
+	}
+	text := r.data[start:r.i]
+	if !isJSONNumber(string(text)) {
+		r.fail()
+		return nil
+	}
+	return text
+}
+
+// stringEnd consumes a string, r at its opening quote, and reports whether
+// it holds no escape (so its bytes between the quotes are its value).
+func (r *reader) stringEnd() (plain bool) {
+	r.i++ // the opening quote
+	plain = true
+	for r.i < len(r.data) {
+		switch c := r.data[r.i]; {
+		case c == '"':
+			r.i++
+			return plain
+		case c == '\\':
+			plain = false
+			if r.i+1 >= len(r.data) {
+				r.fail()
+				return false
+			}
+			if r.data[r.i+1] == 'u' {
+				if r.i+5 >= len(r.data) || !isHex4(r.data[r.i+2:r.i+6]) {
+					r.fail()
+					return false
+				}
+				r.i += 6
+				continue
+			}
+			if !strings.ContainsRune(`"\/bfnrt`, rune(r.data[r.i+1])) {
+				r.fail()
+				return false
+			}
+			r.i += 2
+		case c < 0x20:
+			r.fail()
+			return false
+		default:
+			r.i++
+		}
+	}
+	r.fail()
+	return false
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) && (c|0x20 < 'a' || c|0x20 > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// scalar consumes a value and returns it as text: a string unquoted, a
+// number or boolean as written; ok is false for null, an object or an
+// array (consumed, and no text).
+func (r *reader) scalar() (text []byte, quoted, ok bool) {
+	switch c := r.peek(); {
+	case c == '"':
+		start := r.i
+		if r.stringEnd() {
+			return r.data[start+1 : r.i-1], true, true
+		}
+		s, err := unquote(r.data[start:r.i])
+		return []byte(s), true, err == nil
+	case c == 't' || c == 'f':
+		start := r.i
+		r.skip(0)
+		return r.data[start:r.i], false, r.err == nil
+	case c == '-' || isDigit(c):
+		return r.number(), false, r.err == nil
+	}
+	r.skip(0)
+	return nil, false, false
+}
+
+// text reads a text field: a string, or a number or boolean as written;
+// absent values (null, {}, "null", "FILTERED") are "".
+func (r *reader) text() string {
+	b, _, ok := r.scalar()
+	if !ok || string(b) == "FILTERED" || string(b) == "null" {
+		return ""
+	}
+	return string(b)
+}
+
+// amount reads an amount written as a number or numeric text; ok is false
+// for anything else.
+func (r *reader) amount() (Amount, bool) {
+	b, _, ok := r.scalar()
+	if s := string(bytes.TrimSpace(b)); ok && isJSONNumber(s) {
+		return Amount{text: s}, true
+	}
+	return Amount{}, false
+}
+
+// amountPtr reads an amount, nil when absent or unreadable.
+func (r *reader) amountPtr() *Amount {
+	if a, ok := r.amount(); ok {
+		return &a
+	}
+	return nil
+}
+
+// integer reads a whole number written as a number or as text ("21",
+// "-1", "21.0"); anything else is 0.
+func (r *reader) integer() int {
+	b, _, ok := r.scalar()
+	if !ok {
+		return 0
+	}
+	if n, err := strconv.Atoi(string(b)); err == nil {
+		return n
+	}
+	if f, err := strconv.ParseFloat(string(b), 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+		return int(f)
+	}
+	return 0
+}
+
+// boolean reads true or "true"; anything else is false.
+func (r *reader) boolean() bool {
+	b, _, ok := r.scalar()
+	return ok && strings.EqualFold(string(b), "true")
+}
+
+// timestamp reads the layouts flexTime reads ("Z", "+0000", "+05:30",
+// fractions); anything else (a masked "1111111T07:00:40Z") is zero.
+func (r *reader) timestamp() time.Time {
+	b, quoted, ok := r.scalar()
+	if !ok || !quoted {
+		return time.Time{}
+	}
+	if t, ok := parseTimestamp(b); ok {
+		return t
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, string(b)); err == nil && validOffset(t) {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// decodeObject resets nothing: it reads data, an object, into member, and
+// reports a syntax error or trailing data. A valid value that is not an
+// object is no error, and sets nothing.
+func decodeObject(data []byte, member func(r *reader, key []byte)) error {
+	r := &reader{data: data}
+	r.object(func(key []byte) { member(r, key) })
+	return r.end()
+}
+
+// isNull reports whether data is JSON's null: by encoding/json's
+// convention, unmarshaling null is a no-op.
+func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }

@@ -3,6 +3,8 @@ package juspay
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -13,19 +15,20 @@ import (
 // It decodes as tolerantly as Order; Juspay writes its timestamps as
 // "2020-03-17T14:13:37Z" in one answer and "2016-08-02T08:07:52+0000" in
 // the next, and both parse. ClientAuth holds a secret: formatting and
-// logging mask it.
+// logging mask it. encoding/json writes a Customer in Juspay's shape, token
+// included, so that it can be stored and decoded again: never log its JSON.
 type Customer struct {
-	ID                string // Juspay's, e.g. "cst_afdeuvmfhs3j1acm"; wallet calls take it (or ObjectReferenceID)
-	Object            string // "customer"
-	ObjectReferenceID string // the merchant's own ID for the customer
-	MobileCountryCode string
-	MobileNumber      string
-	EmailAddress      string
-	FirstName         string
-	LastName          string
-	DateCreated       time.Time
-	LastUpdated       time.Time        // Juspay does not always move it on an update
-	ClientAuth        *ClientAuthToken // Juspay's "juspay" block; nil unless asked for
+	ID                string           `json:"id"`     // Juspay's, e.g. "cst_afdeuvmfhs3j1acm"; wallet calls take it (or ObjectReferenceID)
+	Object            string           `json:"object"` // "customer"
+	ObjectReferenceID string           `json:"object_reference_id"`
+	MobileCountryCode string           `json:"mobile_country_code"`
+	MobileNumber      string           `json:"mobile_number"`
+	EmailAddress      string           `json:"email_address"`
+	FirstName         string           `json:"first_name"`
+	LastName          string           `json:"last_name"`
+	DateCreated       time.Time        `json:"date_created"`
+	LastUpdated       time.Time        `json:"last_updated"`     // Juspay does not always move it on an update
+	ClientAuth        *ClientAuthToken `json:"juspay,omitempty"` // Juspay's "juspay" block; nil unless asked for
 }
 
 // LogValue presents the customer to log/slog by its IDs, with the client
@@ -49,8 +52,8 @@ func (c Customer) LogValue() slog.Value {
 // LogValue mask it; read the field itself to pass it on. encoding/json
 // writes it as it is, so never log a ClientAuthToken's JSON.
 type ClientAuthToken struct {
-	Token  string    // "client_auth_token": a secret
-	Expiry time.Time // "client_auth_token_expiry", 15 minutes after issue
+	Token  string    `json:"client_auth_token"`        // a secret
+	Expiry time.Time `json:"client_auth_token_expiry"` // 15 minutes after issue
 }
 
 // String describes the token with its value masked.
@@ -113,4 +116,51 @@ type updateCustomerForm struct {
 	EmailAddress      string `url:"email_address,omitempty"`
 	FirstName         string `url:"first_name,omitempty"`
 	LastName          string `url:"last_name,omitempty"`
+}
+
+// createCustomerFormOf checks p and builds the body of a customer create.
+func createCustomerFormOf(op string, p *CreateCustomerParams) (url.Values, error) {
+	if p == nil {
+		return nil, invalid(op, "params", "are nil; ObjectReferenceID and MobileNumber are required")
+	}
+	switch {
+	case strings.TrimSpace(p.ObjectReferenceID) == "":
+		return nil, invalid(op, "ObjectReferenceID", "is empty")
+	case hasControl(p.ObjectReferenceID):
+		// It travels as x-routing-id, a header.
+		return nil, invalid(op, "ObjectReferenceID", "holds a control character")
+	}
+	if err := checkMobile(op, p.MobileNumber, p.MobileCountryCode, true); err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(createCustomerForm(*p))
+	if err != nil {
+		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+	}
+	return form, nil
+}
+
+// checkMobile refuses what Juspay documents as wrong: a mobile number or
+// country code that is not digits only (no "+", no spaces).
+func checkMobile(op, number, countryCode string, required bool) error {
+	if number == "" && required {
+		return invalid(op, "MobileNumber", "is empty")
+	}
+	if !allDigits(number) {
+		return invalid(op, "MobileNumber", "must be digits only, with no \"+\" or country code")
+	}
+	if !allDigits(countryCode) {
+		return invalid(op, "MobileCountryCode", "must be digits only, with no \"+\"")
+	}
+	return nil
+}
+
+// allDigits reports whether s holds only ASCII digits ("" does).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -180,3 +180,110 @@ func (m *PaymentMethodEligibility) UnmarshalJSON(data []byte) error {
 	}
 	return nil
 }
+
+// Create creates a customer at Juspay. Wallets exist only for a Juspay
+// customer, so create one before listing or linking its wallets.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/createcustomer
+//
+// It sends POST /customers with the object reference ID as x-routing-id.
+// p, its ObjectReferenceID and a MobileNumber of digits only are required:
+// without them the call fails before anything is sent. Juspay keeps object
+// reference IDs unique: a second create for one answers a 400 with
+// ErrorCode "unique" (ErrInvalidRequest). With ClientAuthToken set, the
+// answer's ClientAuth holds a new client auth token.
+//
+// A write: see Retries in the package doc. Juspay does not key a customer
+// create, so an unknown outcome ends in ErrOutcomeUnknown; GetOrCreate is
+// the form that settles it.
+func (s *CustomersService) Create(ctx context.Context, p *CreateCustomerParams, opts ...Option) (*Customer, error) {
+	const op = "create customer"
+	form, err := createCustomerFormOf(op, p)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/customers",
+		routingID: p.ObjectReferenceID, write: true, form: form}
+	return send[Customer](ctx, s.client, r, opts)
+}
+
+// Get returns a customer, by Juspay's ID ("cst_...") or by the merchant's
+// object reference ID.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/get-customer
+//
+// It sends GET /customers/{customerID} with the customer ID as
+// x-routing-id. An unknown customer is a 404: ErrNotFound.
+//
+// A read.
+func (s *CustomersService) Get(ctx context.Context, customerID string, opts ...Option) (*Customer, error) {
+	const op = "get customer"
+	id, err := pathSegment(op, "customerID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodGet, path: "/customers/" + id, routingID: customerID}
+	return send[Customer](ctx, s.client, r, opts)
+}
+
+// Update changes a customer's contact details; empty fields of p are not
+// sent, and stay as they are.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/updatecustomer
+//
+// It sends POST /customers/{customerID} with the customer ID as
+// x-routing-id. p must set at least one field, and a MobileNumber or
+// MobileCountryCode given must be digits only: otherwise the call fails
+// before anything is sent. An unknown customer is a 404: ErrNotFound.
+// Juspay does not always move LastUpdated on an update.
+//
+// Setting values is safe to repeat, so it is retried as a read.
+func (s *CustomersService) Update(ctx context.Context, customerID string, p *UpdateCustomerParams, opts ...Option) (*Customer, error) {
+	const op = "update customer"
+	id, err := pathSegment(op, "customerID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil || *p == (UpdateCustomerParams{}) {
+		return nil, invalid(op, "params", "set nothing to update")
+	}
+	if err := checkMobile(op, p.MobileNumber, p.MobileCountryCode, false); err != nil {
+		return nil, err
+	}
+	form, err := encodeForm(updateCustomerForm(*p))
+	if err != nil {
+		return nil, invalid(op, "params", "cannot be form-encoded: %v", err)
+	}
+	r := &request{op: op, method: http.MethodPost, path: "/customers/" + id, routingID: customerID, form: form}
+	return send[Customer](ctx, s.client, r, opts)
+}
+
+// NewClientAuthToken mints a client auth token for a customer, for
+// Juspay's client SDKs in the customer's app: it expires 15 minutes after
+// issue.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/get-customer
+//
+// It sends GET /customers/{customerID}?options.get_client_auth_token=true
+// with the customer ID as x-routing-id. An unknown customer is a 404:
+// ErrNotFound; an answer without a token is an error. The token is a
+// secret: it formats and logs masked.
+//
+// A read: each attempt mints a token, and only the last one is returned.
+func (s *CustomersService) NewClientAuthToken(ctx context.Context, customerID string, opts ...Option) (*ClientAuthToken, error) {
+	const op = "new client auth token"
+	id, err := pathSegment(op, "customerID", customerID)
+	if err != nil {
+		return nil, err
+	}
+	r := &request{op: op, method: http.MethodGet, routingID: customerID,
+		path: "/customers/" + id + "?options.get_client_auth_token=true"}
+	c, err := send[Customer](ctx, s.client, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if c.ClientAuth == nil || c.ClientAuth.Token == "" {
+		return nil, fmt.Errorf("juspay: %s: Juspay's answer holds no client auth token", op)
+	}
+	return c.ClientAuth, nil
+}

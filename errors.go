@@ -271,6 +271,7 @@ type requestError struct {
 	err       error  // the cause
 	attempts  int
 	unknown   bool                // a write that may have reached Juspay: wraps ErrOutcomeUnknown
+	transient bool                // a failure a read retries: a connection or read failure, an attempt timeout
 	ctxErr    error               // the caller's context error, when the context ended the call
 	requestID string              // the x-request-id of the last attempt's response, where one came
 	scrub     func(string) string // scrubs the call's secrets; a closure, see credential

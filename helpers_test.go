@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -166,4 +167,12 @@ func readSample(t testing.TB, name string) []byte {
 	b, err := os.ReadFile(filepath.Join("testdata", "samples", name))
 	require.NoError(t, err)
 	return b
+}
+
+// testFormValues checks that a form body is exactly want.
+func testFormValues(t testing.TB, body []byte, want url.Values) {
+	t.Helper()
+	got, err := url.ParseQuery(string(body))
+	require.NoError(t, err, "body %q", body)
+	assert.Equal(t, want, got)
 }

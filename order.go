@@ -1,6 +1,7 @@
 package juspay
 
 import (
+	"encoding/json"
 	"log/slog"
 	"time"
 )
@@ -22,69 +23,86 @@ import (
 // is not JSON is an error. Unknown fields are ignored, and unknown statuses
 // keep their own string.
 //
-// ClientAuth holds a secret: Format and LogValue leave it out.
+// ClientAuth holds a secret: formatting and LogValue mask it. encoding/json
+// writes an Order in Juspay's own shape, so that it can be stored and
+// decoded again, the client auth token included: never log its JSON.
 type Order struct {
-	ID                 string    // Juspay's, e.g. "ordeu_8bdd..."
-	OrderID            string    // the merchant's
-	MerchantID         string    //
-	CustomerID         string    //
-	CustomerEmail      string    //
-	CustomerPhone      string    //
-	Status             TxnStatus // Juspay uses one set of statuses for orders and their transactions
-	StatusID           int       // Juspay's number for Status, e.g. 21 for CHARGED
-	Amount             Amount    //
-	EffectiveAmount    *Amount   // after offers and surcharges; nil when not sent
-	AmountRefunded     Amount    // refunds initiated, PENDING ones included
-	Currency           string    // e.g. "INR"
-	Refunded           bool      // true only once fully refunded
-	ReturnURL          string    //
-	ProductID          string    //
-	Description        string    //
-	UDF                [10]string
-	DateCreated        time.Time
-	LastUpdated        time.Time
-	PaymentLinks       PaymentLinks
-	TxnID              string // the latest payment attempt, e.g. "merchant-order_1-1"
-	TxnUUID            string
-	PaymentMethodType  string // e.g. "WALLET"
-	PaymentMethod      string // e.g. "PAYTM"
-	AuthType           string
-	GatewayID          int
-	GatewayReferenceID string
-	BankErrorCode      string           // the gateway's reason for a failed attempt
-	BankErrorMessage   string           //
-	Txn                *TxnDetail       // "txn_detail"; nil before any payment attempt
-	GatewayResponse    *GatewayResponse // "payment_gateway_response"; nil when not sent
-	Refunds            []Refund         // every refund of the order, in Juspay's order
-	ClientAuth         *ClientAuthToken // Juspay's "juspay" block; nil unless asked for
+	ID                 string           `json:"id"`       // Juspay's, e.g. "ordeu_8bdd..."
+	OrderID            string           `json:"order_id"` // the merchant's
+	MerchantID         string           `json:"merchant_id"`
+	CustomerID         string           `json:"customer_id"`
+	CustomerEmail      string           `json:"customer_email"`
+	CustomerPhone      string           `json:"customer_phone"`
+	Status             TxnStatus        `json:"status"`    // Juspay uses one set of statuses for orders and their transactions
+	StatusID           int              `json:"status_id"` // Juspay's number for Status, e.g. 21 for CHARGED
+	Amount             Amount           `json:"amount"`
+	EffectiveAmount    *Amount          `json:"effective_amount"` // after offers and surcharges; nil when not sent
+	AmountRefunded     Amount           `json:"amount_refunded"`  // refunds initiated, PENDING ones included
+	Currency           string           `json:"currency"`         // e.g. "INR"
+	Refunded           bool             `json:"refunded"`         // true only once fully refunded
+	ReturnURL          string           `json:"return_url"`
+	ProductID          string           `json:"product_id"`
+	Description        string           `json:"description"`
+	UDF                [10]string       `json:"-"` // udf1 ... udf10
+	DateCreated        time.Time        `json:"date_created"`
+	LastUpdated        time.Time        `json:"last_updated"`
+	PaymentLinks       PaymentLinks     `json:"payment_links"`
+	TxnID              string           `json:"txn_id"` // the latest payment attempt, e.g. "merchant-order_1-1"
+	TxnUUID            string           `json:"txn_uuid"`
+	PaymentMethodType  string           `json:"payment_method_type"` // e.g. "WALLET"
+	PaymentMethod      string           `json:"payment_method"`      // e.g. "PAYTM"
+	AuthType           string           `json:"auth_type"`
+	GatewayID          int              `json:"gateway_id"`
+	GatewayReferenceID string           `json:"gateway_reference_id"`
+	BankErrorCode      string           `json:"bank_error_code"` // the gateway's reason for a failed attempt
+	BankErrorMessage   string           `json:"bank_error_message"`
+	Txn                *TxnDetail       `json:"txn_detail"`               // nil before any payment attempt
+	GatewayResponse    *GatewayResponse `json:"payment_gateway_response"` // nil when not sent
+	Refunds            []Refund         `json:"refunds"`                  // every refund of the order, in Juspay's order
+	ClientAuth         *ClientAuthToken `json:"juspay,omitempty"`         // Juspay's "juspay" block; nil unless asked for
 }
 
 // PaymentLinks are the order's links to Juspay's payment page.
-type PaymentLinks struct{ Web, Mobile, Iframe string }
+type PaymentLinks struct {
+	Web    string `json:"web"`
+	Mobile string `json:"mobile"`
+	Iframe string `json:"iframe"`
+}
 
 // TxnDetail is one payment attempt of an order: "txn_detail" in an order,
 // and content.txn in Juspay's transaction webhooks. It decodes as
 // tolerantly as Order.
 type TxnDetail struct {
-	TxnID, TxnUUID, OrderID          string
-	Status                           TxnStatus
-	StatusID                         int
-	ErrorCode, ErrorMessage          string
-	TxnAmount, NetAmount             *Amount // nil when not sent
-	Currency                         string
-	Gateway                          string // e.g. "PAYTM_V2"
-	GatewayID                        int
-	PaymentMethod, PaymentMethodType string
-	TxnFlowType                      string // e.g. "DIRECT_DEBIT"
-	Redirect, ExpressCheckout        bool
-	Created                          time.Time
+	TxnID             string    `json:"txn_id"`
+	TxnUUID           string    `json:"txn_uuid"`
+	OrderID           string    `json:"order_id"`
+	Status            TxnStatus `json:"status"`
+	StatusID          int       `json:"status_id"`
+	ErrorCode         string    `json:"error_code"`
+	ErrorMessage      string    `json:"error_message"`
+	TxnAmount         *Amount   `json:"txn_amount"` // nil when not sent
+	NetAmount         *Amount   `json:"net_amount"` // nil when not sent
+	Currency          string    `json:"currency"`
+	Gateway           string    `json:"gateway"` // e.g. "PAYTM_V2"
+	GatewayID         int       `json:"gateway_id"`
+	PaymentMethod     string    `json:"payment_method"`
+	PaymentMethodType string    `json:"payment_method_type"`
+	TxnFlowType       string    `json:"txn_flow_type"` // e.g. "DIRECT_DEBIT"
+	Redirect          bool      `json:"redirect"`
+	ExpressCheckout   bool      `json:"express_checkout"`
+	Created           time.Time `json:"created"`
 }
 
 // GatewayResponse is what the payment gateway answered for the latest
 // attempt ("payment_gateway_response").
 type GatewayResponse struct {
-	TxnID, RRN, EpgTxnID, AuthIDCode, RespCode, RespMessage string
-	Created                                                 time.Time
+	TxnID       string    `json:"txn_id"`
+	RRN         string    `json:"rrn"`
+	EpgTxnID    string    `json:"epg_txn_id"`
+	AuthIDCode  string    `json:"auth_id_code"`
+	RespCode    string    `json:"resp_code"`
+	RespMessage string    `json:"resp_message"`
+	Created     time.Time `json:"created"`
 }
 
 // Refund is one refund of an order, as Orders.Refund and Get list it in
@@ -94,17 +112,19 @@ type GatewayResponse struct {
 // with a new UniqueRequestID, and RefundManualReview must be reconciled with
 // the gateway by hand. It decodes as tolerantly as Order.
 type Refund struct {
-	UniqueRequestID string       // the merchant's key for the refund
-	ID, Ref, ARN    string       // the gateway's references, where sent
-	Status          RefundStatus //
-	Amount          Amount       //
-	SentToGateway   bool         //
-	RefundType      string       // "STANDARD" or "INSTANT"
-	RefundSource    string       // the gateway, e.g. "RAZORPAY"
-	InitiatedBy     string       // "API", "AUTO_REFUNDED", a merchant ID, ...
-	ErrorCode       string       //
-	ErrorMessage    string       // may hold success text ("Refund Successfull")
-	Created         time.Time    //
+	UniqueRequestID string       `json:"unique_request_id"` // the merchant's key for the refund
+	ID              string       `json:"id"`                // the gateway's reference, where sent
+	Ref             string       `json:"ref"`               // the gateway's refund ID, where sent
+	ARN             string       `json:"arn"`               // the acquirer's reference, where sent
+	Status          RefundStatus `json:"status"`
+	Amount          Amount       `json:"amount"`
+	SentToGateway   bool         `json:"sent_to_gateway"`
+	RefundType      string       `json:"refund_type"`   // "STANDARD" or "INSTANT"
+	RefundSource    string       `json:"refund_source"` // the gateway, e.g. "RAZORPAY"
+	InitiatedBy     string       `json:"initiated_by"`  // "API", "AUTO_REFUNDED", a merchant ID, ...
+	ErrorCode       string       `json:"error_code"`
+	ErrorMessage    string       `json:"error_message"` // may hold success text ("Refund Successfull")
+	Created         time.Time    `json:"created"`
 }
 
 // RefundStatus is the status of one refund. A status the SDK does not know
@@ -160,4 +180,24 @@ func (o Order) LogValue() slog.Value {
 		attrs = append(attrs, slog.Any("client_auth", o.ClientAuth))
 	}
 	return slog.GroupValue(attrs...)
+}
+
+// MarshalJSON writes the order in Juspay's shape, UDF as udf1 ... udf10,
+// so that json.Unmarshal reads it back whole.
+func (o Order) MarshalJSON() ([]byte, error) {
+	type plain Order // without this method
+	u := &o.UDF
+	return json.Marshal(struct {
+		plain
+		U1  string `json:"udf1"`
+		U2  string `json:"udf2"`
+		U3  string `json:"udf3"`
+		U4  string `json:"udf4"`
+		U5  string `json:"udf5"`
+		U6  string `json:"udf6"`
+		U7  string `json:"udf7"`
+		U8  string `json:"udf8"`
+		U9  string `json:"udf9"`
+		U10 string `json:"udf10"`
+	}{plain(o), u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9]})
 }

@@ -457,7 +457,8 @@ func (res *result) final(r *request, attempts int) error {
 			return a
 		}
 	}
-	e := &requestError{op: r.op, what: res.what, err: res.err, attempts: attempts, ctxErr: res.ctxErr, scrub: r.scrub}
+	e := &requestError{op: r.op, what: res.what, err: res.err, attempts: attempts, ctxErr: res.ctxErr, scrub: r.scrub,
+		transient: res.retryable}
 	if res.apiErr != nil {
 		// The caller's context ended the call after an answer came (while
 		// waiting to retry, or while its body was read): the error holds

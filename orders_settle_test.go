@@ -1,0 +1,249 @@
+package juspay_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gojuspay/juspay"
+)
+
+// The settling writes, each path proved with a fault: a reset after the
+// request was sent, a body cut short, a 503, and Juspay's own "duplicate"
+// answers.
+
+const (
+	createOrder = "POST /orders"
+	getOrder    = "GET /orders/ord_1"
+	refundOrder = "POST /orders/ord_1/refunds"
+)
+
+var orderParams = &juspay.CreateOrderParams{OrderID: "ord_1", Amount: *amt("100.00"), CustomerID: "cst_1"}
+
+// orderExistsBody is a 400 that says the order ID is taken. Juspay does not
+// document one for orders; this is its customer's "already exists".
+const orderExistsBody = `{"error_message":"Order with given order_id already exists.","status":"invalid_request_error","error_code":"unique","error_info":{"code":"ALREADY_EXISTS","category":"USER_ERROR"}}`
+
+func TestOrdersCreateSettlesUnknownOutcome(t *testing.T) {
+	created := jsonResponder(200, orderJSON("ord_1", "100.00", "INR", "NEW"))
+	// Juspay echoes 100.00 as 100: the same amount.
+	same := jsonResponder(200, orderJSON("ord_1", "100", "INR", "NEW"))
+	notFound := sample(t, 400, "error--order-not-found.json")
+	cases := []struct {
+		name   string
+		create httpmock.Responder
+		get    httpmock.Responder
+		paths  []string
+	}{
+		{"reset after send, order there", inTurn(resetAfterSend), same, []string{createOrder, getOrder}},
+		{"body cut short, order there", inTurn(cutBody(orderJSON("ord_1", "100.00", "INR", "NEW"))), same, []string{createOrder, getOrder}},
+		{"503, order there", inTurn(jsonResponder(503, `{}`)), same, []string{createOrder, getOrder}},
+		{"Juspay says it exists, same values", inTurn(jsonResponder(400, orderExistsBody)), same, []string{createOrder, getOrder}},
+		{"reset after send, never arrived: sent again", inTurn(resetAfterSend, created), notFound, []string{createOrder, getOrder, createOrder}},
+		{"503, never arrived: sent again", inTurn(jsonResponder(503, `{}`), created), notFound, []string{createOrder, getOrder, createOrder}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{createOrder: tc.create, getOrder: tc.get}))
+			o, err := c.Orders.Create(context.Background(), orderParams)
+			require.NoError(t, err)
+			assert.Equal(t, "ord_1", o.OrderID)
+			assert.Equal(t, tc.paths, rec.paths())
+			for i, req := range rec.all() {
+				testCheckoutHeaders(t, req, "cst_1") // the reads too, as Juspay recommends
+				if req.Method == http.MethodPost {
+					testFormValues(t, rec.bodies[i], map[string][]string{"order_id": {"ord_1"}, "amount": {"100.00"}, "customer_id": {"cst_1"}})
+				}
+			}
+		})
+	}
+}
+
+func TestOrdersCreateConflict(t *testing.T) {
+	for name, found := range map[string]string{
+		"other amount":   orderJSON("ord_1", "250", "INR", "NEW"),
+		"other currency": orderJSON("ord_1", "100", "USD", "NEW"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+				createOrder: resetAfterSend, getOrder: jsonResponder(200, found),
+			}))
+			o, err := c.Orders.Create(context.Background(), orderParams)
+			assert.Nil(t, o)
+			assert.ErrorIs(t, err, juspay.ErrConflict)
+			var apiErr *juspay.APIError
+			assert.False(t, errors.As(err, &apiErr), "a conflict is the SDK's finding, not Juspay's answer")
+			assert.Contains(t, err.Error(), `"ord_1"`)
+			assert.Equal(t, []string{createOrder, getOrder}, rec.paths(), "never sent again")
+		})
+	}
+	t.Run("currency given as inr matches Juspay's default", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		recordAll(mt, routes(t, map[string]httpmock.Responder{
+			createOrder: resetAfterSend, getOrder: jsonResponder(200, orderJSON("ord_1", "100", "INR", "NEW")),
+		}))
+		p := *orderParams
+		p.Currency = "inr"
+		_, err := c.Orders.Create(context.Background(), &p)
+		assert.NoError(t, err)
+	})
+}
+
+func TestOrdersCreateDoesNotSettleAnswers(t *testing.T) {
+	// A bare 400 is Juspay's answer: returned as it is, nothing read.
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 400, "error--create-order-invalid-currency.json"))
+	_, err := c.Orders.Create(context.Background(), orderParams)
+	assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
+	assert.NotErrorIs(t, err, juspay.ErrConflict)
+	assert.Equal(t, []string{createOrder}, rec.paths())
+
+	// A 429 is a refusal: nothing was created.
+	c, mt = newMockClient(t)
+	rec = recordAll(mt, jsonResponder(429, `{}`))
+	_, err = c.Orders.Create(context.Background(), orderParams)
+	assert.ErrorIs(t, err, juspay.ErrRateLimited)
+	assert.Equal(t, []string{createOrder}, rec.paths())
+}
+
+func TestOrdersCreateUnsettled(t *testing.T) {
+	t.Run("the read fails: both errors", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		recordAll(mt, routes(t, map[string]httpmock.Responder{
+			createOrder: resetAfterSend, getOrder: sample(t, 401, "error--access-denied.json"),
+		}))
+		_, err := c.Orders.Create(context.Background(), orderParams)
+		assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+		assert.ErrorIs(t, err, juspay.ErrAuthentication)
+		assertNoSecret(t, err.Error())
+	})
+	t.Run("never arrives: gives up after 3 creates", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+			createOrder: resetAfterSend, getOrder: sample(t, 400, "error--order-not-found.json"),
+		}))
+		_, err := c.Orders.Create(context.Background(), orderParams)
+		assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+		assert.Equal(t, []string{createOrder, getOrder, createOrder, getOrder, createOrder}, rec.paths())
+	})
+	t.Run("the caller's context ended: nothing read", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		rec := recordAll(mt, func(r *http.Request) (*http.Response, error) {
+			cancel()
+			return resetAfterSend(r)
+		})
+		_, err := c.Orders.Create(ctx, orderParams)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
+		assert.Equal(t, []string{createOrder}, rec.paths())
+	})
+}
+
+var refundParams = &juspay.RefundParams{UniqueRequestID: "rf_1", Amount: *amt("40.00")}
+
+func TestOrdersRefundSettles(t *testing.T) {
+	refunded := orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("rf_1", "40", "PENDING"))
+	duplicate := sample(t, 400, "error--refund-duplicate.json")
+	cases := []struct {
+		name   string
+		refund httpmock.Responder
+		paths  []string
+	}{
+		{"503, then the retry answers", inTurn(jsonResponder(503, `{}`), jsonResponder(200, refunded)),
+			[]string{refundOrder, refundOrder}},
+		{"reset after send, then the retry answers", inTurn(resetAfterSend, jsonResponder(200, refunded)),
+			[]string{refundOrder, refundOrder}},
+		{"body cut short, then the retry answers", inTurn(cutBody(refunded), jsonResponder(200, refunded)),
+			[]string{refundOrder, refundOrder}},
+		{"reset after send, the retry is a duplicate", inTurn(resetAfterSend, duplicate),
+			[]string{refundOrder, refundOrder, getOrder}},
+		{"503, the retry is a duplicate in progress", inTurn(jsonResponder(503, `{}`), sample(t, 400, "error--refund-duplicate-in-progress.json")),
+			[]string{refundOrder, refundOrder, getOrder}},
+		{"a duplicate at once", duplicate, []string{refundOrder, getOrder}},
+		{"an answer that is not JSON: the order read", jsonResponder(200, `{"refunds":[`), []string{refundOrder, getOrder}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+				refundOrder: tc.refund, getOrder: jsonResponder(200, refunded),
+			}))
+			o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+			require.NoError(t, err)
+			r, ok := o.FindRefund("rf_1")
+			require.True(t, ok)
+			assert.Equal(t, "40", r.Amount.String())
+			assert.Equal(t, tc.paths, rec.paths())
+			for i, req := range rec.all() {
+				if req.Method == http.MethodPost {
+					// Always the same key: Juspay refunds once per key.
+					testFormValues(t, rec.bodies[i], map[string][]string{"unique_request_id": {"rf_1"}, "amount": {"40.00"}})
+				}
+			}
+		})
+	}
+}
+
+func TestOrdersRefundUnreadableAnswerNotOnTheOrder(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+		refundOrder: jsonResponder(200, `<html>`),
+		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
+	}))
+	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	assert.ErrorContains(t, err, "decoding the response")
+	assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
+}
+
+func TestOrdersRefundConflict(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+		refundOrder: sample(t, 400, "error--refund-duplicate.json"),
+		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("rf_1", "25", "SUCCESS"))),
+	}))
+	o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	assert.Nil(t, o)
+	assert.ErrorIs(t, err, juspay.ErrConflict)
+	assert.Contains(t, err.Error(), `"rf_1"`)
+	assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
+}
+
+func TestOrdersRefundDuplicateOfAnotherKey(t *testing.T) {
+	// Juspay's "already processing with this amount" answers a second
+	// refund of one amount within 5 seconds, whatever its key: when the
+	// order never shows this key, Juspay's answer is returned as it is,
+	// after the reads a read's retries would make (2 by default).
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+		refundOrder: sample(t, 400, "error--refund-duplicate-in-progress.json"),
+		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("other", "40", "PENDING"))),
+	}))
+	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "duplicate.call", apiErr.ErrorCode)
+	assert.NotErrorIs(t, err, juspay.ErrConflict)
+	assert.Equal(t, []string{refundOrder, getOrder, getOrder, getOrder}, rec.paths())
+}
+
+func TestOrdersRefundUnsettled(t *testing.T) {
+	c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+	recordAll(mt, routes(t, map[string]httpmock.Responder{
+		refundOrder: sample(t, 400, "error--refund-duplicate.json"),
+		getOrder:    jsonResponder(500, `{}`),
+	}))
+	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.ErrorIs(t, err, juspay.ErrServer, "the read's failure")
+	assert.Contains(t, err.Error(), "duplicate")
+	assert.Contains(t, err.Error(), "reading to settle it failed")
+}

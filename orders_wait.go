@@ -1,0 +1,83 @@
+package juspay
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Wait reads an order until its payment is settled (its Status is not
+// Pending) and returns it. It is how to settle a DirectDebit that ended in
+// ErrOutcomeUnknown, or one Juspay answered TxnPendingVBV or
+// TxnAuthorizing: the order's status then says whether the wallet was
+// debited. Check the Status it returns: TxnCharged is paid; a failure, or
+// TxnNew (the debit never reached Juspay), is not.
+//
+// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/order-status-api
+//
+// Each read is Get's GET /orders/{orderID}, with its retries. Between
+// reads Wait waits as the call's WithRetryBackoff says (500ms, doubling up
+// to 8s, by default). A read error that a read retries (a connection
+// failure, an attempt timeout, 408, 429, 5xx) does not end it; any other
+// (an unknown order, a bad key, an answer that is not JSON) does. Bound it
+// with ctx: when ctx ends first, the error satisfies errors.Is with
+// ctx's error and names the last status read. WithResponseInto holds the
+// last read.
+func (s *OrdersService) Wait(ctx context.Context, orderID string, opts ...Option) (*Order, error) {
+	const op = "wait for order"
+	if ctx == nil {
+		return nil, invalid(op, "ctx", "is nil")
+	}
+	if _, err := pathSegment(op, "orderID", orderID); err != nil {
+		return nil, err
+	}
+	cfg, err := s.client.callConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	var last TxnStatus
+	for n := 1; ; n++ {
+		o, err := s.read(ctx, op, orderID, "", opts)
+		switch {
+		case err == nil && !o.Status.Pending():
+			return o, nil
+		case err == nil:
+			last = o.Status
+		case ctx.Err() != nil || !transient(err):
+			return nil, err
+		}
+		if err := sleep(ctx, backoff(cfg, n)); err != nil {
+			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err}
+		}
+	}
+}
+
+// transient reports whether a read's error is one a read retries: a
+// connection or read failure, an attempt timeout, or a 408, 429 or 5xx.
+func transient(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return retryableStatus(apiErr.StatusCode)
+	}
+	var re *requestError
+	return errors.As(err, &re) && re.transient
+}
+
+// waitError is a Wait that ctx ended before the order settled.
+type waitError struct {
+	orderID string
+	last    TxnStatus // "" when no read succeeded
+	reads   int
+	err     error // ctx's
+}
+
+func (e *waitError) Error() string {
+	status := "no status read"
+	if e.last != "" {
+		status = "still " + string(e.last)
+	}
+	return fmt.Sprintf("juspay: wait for order: order %q %s after %d reads: %v",
+		truncate(oneLine(e.orderID), 40), status, e.reads, e.err)
+}
+
+func (e *waitError) Unwrap() error { return e.err }

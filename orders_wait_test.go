@@ -1,0 +1,103 @@
+package juspay_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gojuspay/juspay"
+)
+
+func statusJSON(status string) httpmock.Responder {
+	return jsonResponder(200, orderJSON("ord_1", "100", "INR", status))
+}
+
+func TestOrdersWaitReadsUntilSettled(t *testing.T) {
+	cases := []struct {
+		name  string
+		reads []httpmock.Responder
+		want  juspay.TxnStatus
+	}{
+		{"pending, then charged", []httpmock.Responder{statusJSON("PENDING_VBV"), statusJSON("AUTHORIZING"),
+			statusJSON("VBV_SUCCESSFUL"), statusJSON("STARTED"), statusJSON("CHARGED")}, juspay.TxnCharged},
+		{"pending, then failed", []httpmock.Responder{statusJSON("PENDING_VBV"), statusJSON("AUTHORIZATION_FAILED")},
+			juspay.TxnAuthorizationFailed},
+		{"never paid: NEW at once", []httpmock.Responder{statusJSON("NEW")}, juspay.TxnNew},
+		{"a status the SDK does not know is settled", []httpmock.Responder{statusJSON("COD_INITIATED")}, "COD_INITIATED"},
+		{"failures a read retries do not end it", []httpmock.Responder{statusJSON("PENDING_VBV"), jsonResponder(503, `{}`),
+			resetAfterSend, cutBody(orderJSON("ord_1", "100", "INR", "CHARGED")), jsonResponder(429, `{}`),
+			statusJSON("CHARGED")}, juspay.TxnCharged},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// No retries inside a read: every failure reaches Wait.
+			c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+			rec := recordAll(mt, inTurn(tc.reads...))
+			o, err := c.Orders.Wait(context.Background(), "ord_1")
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, o.Status)
+			assert.Equal(t, len(tc.reads), rec.count())
+			for _, req := range rec.all() {
+				testMethod(t, req, http.MethodGet)
+				assert.Equal(t, "/orders/ord_1", req.URL.EscapedPath())
+				testCheckoutHeaders(t, req, "")
+			}
+		})
+	}
+}
+
+func TestOrdersWaitEndsOnOtherErrors(t *testing.T) {
+	for name, fail := range map[string]httpmock.Responder{
+		"unknown order":   sample(t, 400, "error--order-not-found.json"),
+		"bad key":         sample(t, 401, "error--access-denied.json"),
+		"not JSON":        func(*http.Request) (*http.Response, error) { return httpmock.NewStringResponse(200, "<html>"), nil },
+		"JSON cut off":    jsonResponder(200, `{"status":"CHARGED"`),
+		"body over 10MiB": jsonResponder(200, `{"x":"`+string(make([]byte, 10<<20))+`"}`),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, inTurn(statusJSON("PENDING_VBV"), fail, statusJSON("CHARGED")))
+			_, err := c.Orders.Wait(context.Background(), "ord_1")
+			assert.Error(t, err)
+			assert.Equal(t, 2, rec.count())
+		})
+	}
+}
+
+func TestOrdersWaitEndsWithContext(t *testing.T) {
+	c, mt := newMockClient(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	recordAll(mt, func(r *http.Request) (*http.Response, error) {
+		if n++; n == 3 {
+			cancel() // the caller gives up while the order is still pending
+		}
+		return statusJSON("PENDING_VBV")(r)
+	})
+	o, err := c.Orders.Wait(ctx, "ord_1")
+	assert.Nil(t, o)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, err.Error(), "PENDING_VBV")
+	assert.Equal(t, 3, n)
+
+	_, err = c.Orders.Wait(ctx, "ord_1")
+	assert.ErrorIs(t, err, context.Canceled, "an ended context reads nothing")
+	assert.Equal(t, 3, n)
+}
+
+func TestOrdersWaitRefusesBadArguments(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, statusJSON("CHARGED"))
+	var nilCtx context.Context
+	_, err := c.Orders.Wait(nilCtx, "ord_1")
+	requireInvalid(t, err, "ctx")
+	_, err = c.Orders.Wait(context.Background(), "..")
+	requireInvalid(t, err, "orderID")
+	_, err = c.Orders.Wait(context.Background(), "ord_1", juspay.WithRetryBackoff(-1, 0))
+	assert.ErrorContains(t, err, "WithRetryBackoff")
+	assert.Zero(t, rec.count())
+}
