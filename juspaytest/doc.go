@@ -120,6 +120,37 @@
 // greater than 0 ("invalid amount"), missing fields ("Mandatory fields are
 // missing"), an unknown order (NOT_FOUND).
 //
+// # Webhooks and the return URL
+//
+// Told where with WithWebhook or SetWebhook, the server POSTs Juspay's
+// webhooks, with Basic auth and in the envelope of Juspay's samples (id
+// "evt_V2_...", event_name, date_created, content), as events happen:
+// ORDER_SUCCEEDED (content.order) and TXN_CHARGED (content.txn) when a
+// debit charges, ORDER_FAILED and TXN_FAILED when SettleOrder fails one,
+// ORDER_REFUNDED, ORDER_REFUND_FAILED or REFUND_MANUAL_REVIEW_NEEDED when a
+// refund settles. content.order is the order status at that moment. An
+// order created with metadata.webhook_url has its events sent there.
+// Deliveries run in the background, one at a time; a handler that answers
+// non-2xx, or cannot be reached, gets the same event (same id) again, a
+// bounded number of times (WithWebhookRetries; 3 more, 10ms apart, by
+// default). Deliveries lists every attempt with the handler's status, and
+// WaitDelivery waits for an event to be delivered for good. Close stops
+// deliveries.
+//
+//	srv := juspaytest.NewServer(juspaytest.WithWebhook(shop.URL, "user", "password"))
+//	... // a debit
+//	d, err := srv.WaitDelivery(ctx, "ORDER_SUCCEEDED") // d.Status is the handler's answer
+//
+// MaskWebhooks makes payloads carry the quirks of production's: numbers
+// and booleans as text, null as {}, customer fields and udf6...udf10 as
+// "FILTERED", a masked date_created, so that a handler is tested against
+// what Juspay really sends.
+//
+// ReturnQuery makes the signed query Juspay appends to an order's return
+// URL (order_id, status, status_id, signature, signature_algorithm), signed
+// with a response key of the test's choosing by Juspay's HMAC-SHA256
+// construction, as a merchant's return handler receives it.
+//
 // # Recorded requests
 //
 // Requests and LastRequest return what the server received (method, escaped

@@ -205,6 +205,7 @@ func (s *Server) charge(o *orderState) {
 		RespCode: "01", RespMessage: "Txn Success", Created: now(),
 	}
 	o.lastUpdated = now()
+	s.orderEvents(o)
 }
 
 // fail marks an order's latest attempt, and the order, with a failure.
@@ -216,6 +217,7 @@ func (s *Server) fail(o *orderState, status string) {
 		RespCode: "FAILED", RespMessage: "Txn Failed", Created: now(),
 	}
 	o.lastUpdated = now()
+	s.orderEvents(o)
 }
 
 // createOrder serves POST /orders. order_id (under 21 characters) and
@@ -292,14 +294,20 @@ func isCurrency(s string) bool {
 }
 
 // getOrder serves GET /orders/{order_id}: the order status, with its
-// latest attempt (txn_detail, payment_gateway_response) and refunds. An
-// unknown order is Juspay's 400 with "status": "NOT_FOUND", status_id 40.
+// latest attempt (txn_detail, payment_gateway_response) and refunds; with
+// options.add_full_gateway_response=true, the gateway's own answer too
+// (payment_gateway_response.gateway_response). An unknown order is Juspay's
+// 400 with "status": "NOT_FOUND", status_id 40.
 func (s *Server) getOrder(c *call) reply {
 	o := s.store.orders[c.params[0]]
 	if o == nil {
 		return orderNotFoundStatus(c.params[0])
 	}
-	return reply{http.StatusOK, s.orderView(o, true, false)}
+	v := s.orderView(o, true, false)
+	if c.option("options.add_full_gateway_response") {
+		v = withGatewayResponse(v)
+	}
+	return reply{http.StatusOK, v}
 }
 
 // updateOrder serves POST /orders/{order_id}: amount, udf1...udf10 (the

@@ -13,15 +13,15 @@ import (
 
 func orderForm(orderID, amount string) url.Values {
 	return url.Values{
-		"order_id":             {orderID},
-		"amount":               {amount},
-		"currency":             {"INR"},
-		"customer_id":          {juspaytest.SampleCustomerID},
-		"customer_email":       {"test@gmail.com"},
-		"customer_phone":       {"9999999999"},
-		"return_url":           {"https://shop.example/return"},
-		"udf1":                 {"cart-7"},
-		"metadata.webhook_url": {"https://shop.example/hooks"},
+		"order_id":               {orderID},
+		"amount":                 {amount},
+		"currency":               {"INR"},
+		"customer_id":            {juspaytest.SampleCustomerID},
+		"customer_email":         {"test@gmail.com"},
+		"customer_phone":         {"9999999999"},
+		"return_url":             {"https://shop.example/return"},
+		"udf1":                   {"cart-7"},
+		"metadata.PAYTM:CUST_ID": {"cust-7"},
 	}
 }
 
@@ -52,7 +52,7 @@ func TestCreateOrder(t *testing.T) {
 	assert.Equal(t, juspaytest.Order{
 		OrderID: "ord_1", ID: id, Amount: "1.50", Currency: "INR", CustomerID: juspaytest.SampleCustomerID,
 		Status: "NEW", AmountRefunded: "0", UDF: [10]string{"cart-7"},
-		Metadata: map[string]string{"webhook_url": "https://shop.example/hooks"},
+		Metadata: map[string]string{"PAYTM:CUST_ID": "cust-7"},
 	}, o)
 
 	// Without the option, no token; the currency defaults to INR.
@@ -139,6 +139,9 @@ func TestOrderStatusAfterDebit(t *testing.T) {
 	pg := m["payment_gateway_response"].(map[string]any)
 	assert.Equal(t, m["txn_id"], pg["txn_id"])
 	assert.Equal(t, "Txn Success", pg["resp_message"])
+	assert.Equal(t, "Txn Success", pg["gateway_response"].(map[string]any)["resMessage"])
+	plain := requireOK(t, do(t, srv, http.MethodGet, "/orders/ord_1", nil))
+	assert.NotContains(t, plain["payment_gateway_response"], "gateway_response", "only on request")
 	o, _ := srv.Order("ord_1")
 	assert.Equal(t, "CHARGED", o.Status)
 	assert.Equal(t, m["txn_id"], o.TxnID)

@@ -102,6 +102,30 @@ type pgResponseJSON struct {
 	EpgTxnID    string `json:"epg_txn_id"`
 	Created     string `json:"created"`
 	AuthIDCode  string `json:"auth_id_code"`
+	// GatewayResponse is the gateway's own answer, shown on request
+	// (options.add_full_gateway_response) and in webhooks.
+	GatewayResponse map[string]string `json:"gateway_response,omitempty"`
+}
+
+// withGatewayResponse returns v with its payment_gateway_response holding
+// the gateway's own answer too, as Juspay shows it on request.
+func withGatewayResponse(v orderJSON) orderJSON {
+	if v.PaymentGateway != nil {
+		v.PaymentGateway = v.PaymentGateway.full()
+	}
+	return v
+}
+
+// full is a copy of pg with the gateway's own answer.
+func (pg *pgResponseJSON) full() *pgResponseJSON {
+	if pg == nil {
+		return nil
+	}
+	c := *pg
+	c.GatewayResponse = map[string]string{
+		"resCode": pg.RespCode, "resMessage": pg.RespMessage, "authCode": pg.AuthIDCode, "txnId": pg.EpgTxnID,
+	}
+	return &c
 }
 
 // refundJSON is one entry of an order's refunds.

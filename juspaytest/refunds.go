@@ -126,6 +126,7 @@ func (s *Server) settleRefund(o *orderState, r *refundState, status string) {
 		r.ref, r.arn = "rfd_"+randomHex(10), digits(10)
 	}
 	o.lastUpdated = now()
+	s.refundEvent(o, status)
 }
 
 // refundView renders a refund as Juspay's order status shows it: before the

@@ -2,6 +2,7 @@ package juspaytest
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
@@ -9,7 +10,6 @@ import (
 	"errors"
 	"io"
 	"mime"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -52,11 +52,23 @@ type Server struct {
 	closeOnce sync.Once
 	conns     connSet // the open client connections, force-closed by Close
 
-	mu       sync.Mutex // guards everything below
-	closed   bool       // set by Close: no refund settles, no webhook is queued
-	store    store
-	faults   []*pendingFault
-	requests []Request
+	hookCtx    context.Context // ends webhook deliveries under way; canceled by Close
+	hookCancel context.CancelFunc
+	hookClient *http.Client
+	wake       chan struct{}  // tells the delivery loop an event is queued
+	workers    sync.WaitGroup // the delivery loop, waited for by Close
+
+	mu         sync.Mutex // guards everything below
+	closed     bool       // set by Close: no refund settles, no webhook is queued
+	store      store
+	faults     []*pendingFault
+	requests   []Request
+	hook       hookConfig
+	outbox     []*event      // webhooks waiting for the delivery loop
+	delivering bool          // the delivery loop runs
+	deliveries []Delivery    // every attempt made
+	waited     []bool        // which deliveries WaitDelivery returned
+	changed    chan struct{} // closed and replaced when a delivery is recorded
 }
 
 // ServerOption configures a Server made by NewServer.
@@ -82,7 +94,12 @@ func NewServer(opts ...ServerOption) *Server {
 		MerchantID: DefaultMerchantID,
 		done:       make(chan struct{}),
 		store:      newStore(),
+		wake:       make(chan struct{}, 1),
+		changed:    make(chan struct{}),
+		hook:       hookConfig{retries: defaultWebhookRetries, wait: defaultWebhookWait},
+		hookClient: &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()},
 	}
+	s.hookCtx, s.hookCancel = context.WithCancel(context.Background())
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -93,7 +110,9 @@ func NewServer(opts ...ServerOption) *Server {
 	return s
 }
 
-// Close shuts the server down and returns promptly whatever its clients do.
+// Close shuts the server down and returns promptly whatever its clients do,
+// and stops webhook deliveries: one under way is abandoned, queued ones are
+// dropped.
 // Requests held by a fault (a delay, an oversized body) end at once with
 // their connection reset, as does any request still being read or answered:
 // a client that stops reading a response, or never finishes sending its
@@ -106,6 +125,11 @@ func (s *Server) Close() {
 		s.store.stopTimers()
 		s.mu.Unlock()
 		close(s.done)
+		// A delivery under way ends with its request; queued ones are
+		// dropped.
+		s.hookCancel()
+		s.workers.Wait()
+		s.hookClient.CloseIdleConnections()
 		// httptest.Server.Close waits for every active request, and a
 		// handler blocked writing to a client that does not read (or
 		// reading a body that never comes) sees neither s.done nor its
@@ -113,47 +137,6 @@ func (s *Server) Close() {
 		s.conns.closeAll()
 		s.ts.Close()
 	})
-}
-
-// connSet is the server's open connections. Once closeAll has run, a
-// connection that opens or becomes active is closed at once, so a request
-// arriving while the server shuts down cannot hold Close either.
-type connSet struct {
-	mu     sync.Mutex
-	closed bool
-	conns  map[net.Conn]struct{}
-}
-
-// track is the http.Server's ConnState hook.
-func (cs *connSet) track(c net.Conn, state http.ConnState) {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	switch state {
-	case http.StateNew, http.StateActive, http.StateIdle:
-		if cs.closed {
-			_ = c.Close()
-			return
-		}
-		if cs.conns == nil {
-			cs.conns = map[net.Conn]struct{}{}
-		}
-		cs.conns[c] = struct{}{}
-	case http.StateHijacked, http.StateClosed:
-		// A hijacked connection belongs to the fault that took it, which
-		// closes it itself.
-		delete(cs.conns, c)
-	}
-}
-
-// closeAll closes every open connection and every one that opens later.
-func (cs *connSet) closeAll() {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	cs.closed = true
-	for c := range cs.conns {
-		_ = c.Close()
-	}
-	cs.conns = nil
 }
 
 // reply is what an endpoint answers: a status and a value written as JSON.
