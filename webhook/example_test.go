@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gojuspay/juspay"
+	"github.com/gojuspay/juspay/juspaytest"
 	"github.com/gojuspay/juspay/webhook"
 )
 
@@ -227,4 +229,45 @@ func ExampleEvent() {
 	// ord_1 CHARGED 21 1000 true true
 	// refund rf_1 SUCCESS 1000
 	// true
+}
+
+// Test a handler the way production calls it: juspaytest delivers its
+// webhooks, with Basic auth, when its orders are paid.
+func Example_testingWithJuspaytest() {
+	srv := juspaytest.NewServer()
+	defer srv.Close()
+	client, _ := srv.NewClient()
+	creds := webhook.Credentials{Username: "shop", Password: "test-password"}
+	hooks := httptest.NewServer(webhook.Handler(func(ctx context.Context, e *webhook.Event) error {
+		if e.Name == webhook.OrderSucceeded {
+			fmt.Println("handler:", e.Name, e.Order.OrderID, e.Order.Status)
+		}
+		return nil
+	}, creds))
+	defer hooks.Close()
+	srv.SetWebhook(hooks.URL, creds.Username, creds.Password)
+
+	// A debit that charges: Juspay sends ORDER_SUCCEEDED and TXN_CHARGED.
+	ctx := context.Background()
+	_, _ = srv.AddCustomer(juspaytest.SampleCustomer())
+	_ = srv.AddOrder("ord_1", "10")
+	w, err := client.Wallets.Get(ctx, "wlm_blUutbvo76578u")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if _, err := client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
+		OrderID: "ord_1", PaymentMethod: w.Wallet, DirectWalletToken: w.Token}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, err := srv.WaitDelivery(ctx, "ORDER_SUCCEEDED")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("juspaytest:", d.EventName, "answered", d.Status)
+	// Output:
+	// handler: ORDER_SUCCEEDED ord_1 CHARGED
+	// juspaytest: ORDER_SUCCEEDED answered 200
 }
