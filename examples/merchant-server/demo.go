@@ -65,44 +65,17 @@ func demo(ctx context.Context, w io.Writer) error {
 
 // drive is the customer's visit, step by step.
 func drive(ctx context.Context, shop *shopClient, fake *juspaytest.Server, creds webhook.Credentials, responseKey string) error {
+	customerID, walletID, err := linkWallet(ctx, shop, fake)
+	if err != nil {
+		return err
+	}
 	out := shop.out
-	var signedUp struct {
-		CustomerID string `json:"customer_id"`
-	}
-	out.step("1. The customer signs up; the shop makes their Juspay customer")
-	if err := shop.call(ctx, "POST", "/customers", map[string]string{
-		"user_id": "user-42", "mobile_number": "9999999999", "email": "asha@example.com",
-	}, &signedUp); err != nil {
-		return err
-	}
-	wallets := "/customers/" + signedUp.CustomerID + "/wallets"
-
-	out.step("2. They add their Paytm wallet; Paytm texts them an OTP")
-	var added struct {
-		Wallet walletView `json:"wallet"`
-	}
-	if err := shop.call(ctx, "POST", wallets, map[string]string{"wallet": "PAYTM", "mobile_number": "9999999999"}, &added); err != nil {
-		return err
-	}
-	otp, ok := fake.OTP(added.Wallet.ID) // the code on the customer's phone
-	if !ok {
-		return errors.New("the fake Juspay sent no OTP")
-	}
-
-	out.step("3. They type the OTP: the wallet is linked, and shows its balance")
-	if err := shop.call(ctx, "POST", wallets+"/"+added.Wallet.ID+"/link", map[string]string{"otp": otp}, nil); err != nil {
-		return err
-	}
-	if err := shop.call(ctx, "GET", wallets, nil, nil); err != nil {
-		return err
-	}
-
 	out.step("4. They pay 120.50 from the wallet")
 	var paid struct {
 		OrderID string `json:"order_id"`
 	}
-	if err := shop.call(ctx, "POST", "/customers/"+signedUp.CustomerID+"/orders",
-		map[string]string{"amount": "120.50", "wallet_id": added.Wallet.ID}, &paid); err != nil {
+	orders := "/customers/" + customerID + "/orders"
+	if err := shop.call(ctx, "POST", orders, map[string]string{"amount": "120.50", "wallet_id": walletID}, &paid); err != nil {
 		return err
 	}
 
@@ -134,14 +107,47 @@ func drive(ctx context.Context, shop *shopClient, fake *juspaytest.Server, creds
 
 	out.step("8. A second order whose debit answer is lost on the way: Orders.Wait settles it")
 	fake.FailPath("/txns", 1, juspaytest.CutBodyFault())
-	if err := shop.call(ctx, "POST", "/customers/"+signedUp.CustomerID+"/orders",
-		map[string]string{"amount": "100", "wallet_id": added.Wallet.ID}, nil); err != nil {
+	if err := shop.call(ctx, "POST", orders, map[string]string{"amount": "100", "wallet_id": walletID}, nil); err != nil {
 		return err
 	}
 	if err := awaitWebhooks(ctx, fake, out, "ORDER_SUCCEEDED", "TXN_CHARGED"); err != nil {
 		return err
 	}
-	return shop.call(ctx, "GET", wallets, nil, nil)
+	return shop.call(ctx, "GET", "/customers/"+customerID+"/wallets", nil, nil)
+}
+
+// linkWallet signs the customer up and links their wallet with the OTP
+// they received.
+func linkWallet(ctx context.Context, shop *shopClient, fake *juspaytest.Server) (customerID, walletID string, err error) {
+	out := shop.out
+	var signedUp struct {
+		CustomerID string `json:"customer_id"`
+	}
+	out.step("1. The customer signs up; the shop makes their Juspay customer")
+	if err := shop.call(ctx, "POST", "/customers", map[string]string{
+		"user_id": "user-42", "mobile_number": "9999999999", "email": "asha@example.com",
+	}, &signedUp); err != nil {
+		return "", "", err
+	}
+	wallets := "/customers/" + signedUp.CustomerID + "/wallets"
+
+	out.step("2. They add their Paytm wallet; Paytm texts them an OTP")
+	var added struct {
+		Wallet walletView `json:"wallet"`
+	}
+	if err := shop.call(ctx, "POST", wallets, map[string]string{"wallet": "PAYTM", "mobile_number": "9999999999"}, &added); err != nil {
+		return "", "", err
+	}
+	otp, ok := fake.OTP(added.Wallet.ID) // the code on the customer's phone
+	if !ok {
+		return "", "", errors.New("the fake Juspay sent no OTP")
+	}
+
+	out.step("3. They type the OTP: the wallet is linked, and shows its balance")
+	if err := shop.call(ctx, "POST", wallets+"/"+added.Wallet.ID+"/link", map[string]string{"otp": otp}, nil); err != nil {
+		return "", "", err
+	}
+	return signedUp.CustomerID, added.Wallet.ID, shop.call(ctx, "GET", wallets, nil, nil)
 }
 
 // awaitWebhooks waits until the fake Juspay has delivered an event of each
