@@ -39,8 +39,11 @@ func (s *server) onEvent(ctx context.Context, e *webhook.Event) error {
 	if err != nil {
 		return fmt.Errorf("confirm order %s: %w", orderID, err) // 500: Juspay delivers again
 	}
-	if !sameAmount(o.Amount, mine.Amount) {
-		s.logf("webhook %s %s: order %s is for %s at Juspay, %s here; not acted on", e.Name, e.ID, orderID, o.Amount, mine.Amount)
+	// Juspay asks merchants to check the amount (and currency) before
+	// fulfilling: the order at Juspay must be the one the shop priced.
+	if !sameAmount(o.Amount, mine.Amount) || o.Currency != "INR" {
+		s.logf("webhook %s %s: order %s is for %s %s at Juspay, %s INR here; not acted on",
+			e.Name, e.ID, orderID, o.Amount, o.Currency, mine.Amount)
 		s.store.done(e.ID)
 		return nil
 	}
