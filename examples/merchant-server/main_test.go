@@ -256,6 +256,28 @@ func TestForgedWebhookForAnUnpaidOrderIsNotActedOn(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, f.postEvent(t, body, webhook.Credentials{Username: "shop", Password: "guess"}))
 }
 
+// An order paid at Juspay for another amount than the shop priced is not
+// fulfilled.
+func TestWebhookForAnotherAmountIsNotActedOn(t *testing.T) {
+	f := setup(t)
+	customerID, walletID := f.linkedWallet(t, "user-12")
+	f.fake.SetWebhook("", "", "") // this test delivers by hand
+	require.NoError(t, f.fake.AddOrder("ord_priced_1", "20"))
+	f.s.store.add(order{ID: "ord_priced_1", CustomerID: customerID, Status: "NEW", Amount: mustAmount(t, "10")})
+	ctx := context.Background()
+	w, err := f.s.juspay.Wallets.Get(ctx, walletID)
+	require.NoError(t, err)
+	txn, err := f.s.juspay.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{OrderID: "ord_priced_1", PaymentMethod: w.Wallet, DirectWalletToken: w.Token})
+	require.NoError(t, err)
+	require.Equal(t, juspay.TxnCharged, txn.Status)
+
+	body := `{"id":"evt_V2_priced","event_name":"ORDER_SUCCEEDED","content":{"order":{"order_id":"ord_priced_1","status":"CHARGED"}}}`
+	assert.Equal(t, http.StatusOK, f.postEvent(t, body, f.creds))
+	_, m := f.call(t, "GET", "/orders/ord_priced_1", nil)
+	assert.Equal(t, false, m["fulfilled"])
+	assert.Empty(t, m["webhooks"])
+}
+
 // While the order cannot be read, the handler answers 500 (Juspay delivers
 // the event again), and the event is handled when it comes again.
 func TestWebhookIsRetriedWhileTheOrderCannotBeRead(t *testing.T) {
