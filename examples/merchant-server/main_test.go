@@ -173,7 +173,11 @@ func TestPayIsConfirmedByTheWebhook(t *testing.T) {
 	d := waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
 	assert.Equal(t, orderID, d.OrderID)
 	assert.Equal(t, http.StatusOK, d.Status)
-	assert.Equal(t, 1, orderGets(f.fake, orderID), "the webhook was confirmed with Orders.Get")
+	// The fake delivers TXN_CHARGED right after ORDER_SUCCEEDED, and the shop
+	// confirms each event on its own: wait for both before counting.
+	txn := waitDelivery(t, f.fake, "TXN_CHARGED")
+	assert.Equal(t, http.StatusOK, txn.Status)
+	assert.Equal(t, 2, orderGets(f.fake, orderID), "each webhook was confirmed with Orders.Get")
 
 	_, m := f.call(t, "GET", "/orders/"+orderID, nil)
 	assert.Equal(t, "CHARGED", m["status"])
