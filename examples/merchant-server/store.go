@@ -1,0 +1,86 @@
+package main
+
+import (
+	"sync"
+
+	"github.com/gojuspay/juspay"
+)
+
+// order is the shop's own record of an order. Juspay's order is the record
+// of the payment; this one says what the shop did about it.
+type order struct {
+	ID         string           `json:"order_id"`
+	CustomerID string           `json:"customer_id"`
+	Amount     juspay.Amount    `json:"amount"`
+	Status     juspay.TxnStatus `json:"status"`    // as last confirmed with Juspay
+	Fulfilled  bool             `json:"fulfilled"` // goods shipped: happens once, whoever learns of the payment first
+	Webhooks   []string         `json:"webhooks"`  // events received for it, confirmed and acted on
+}
+
+// store keeps orders and the webhook events already handled. A real shop
+// keeps both in its database, the event IDs under a unique index.
+type store struct {
+	mu      sync.Mutex
+	orders  map[string]*order
+	handled map[string]bool // Event.ID -> done
+}
+
+func newStore() *store {
+	return &store{orders: map[string]*order{}, handled: map[string]bool{}}
+}
+
+func (st *store) add(o order) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.orders[o.ID] = &o
+}
+
+// get returns a copy of the order.
+func (st *store) get(id string) (order, bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	o, ok := st.orders[id]
+	if !ok {
+		return order{}, false
+	}
+	c := *o
+	c.Webhooks = append([]string(nil), o.Webhooks...)
+	return c, true
+}
+
+// settle records the status Juspay confirmed for an order, and reports
+// whether this call is the one that fulfils it: only the first to see it
+// CHARGED does, whether that is the debit's answer, Orders.Wait or a
+// webhook.
+func (st *store) settle(id string, status juspay.TxnStatus, event string) (fulfil bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	o, ok := st.orders[id]
+	if !ok {
+		return false
+	}
+	o.Status = status
+	if event != "" {
+		o.Webhooks = append(o.Webhooks, event)
+	}
+	if status == juspay.TxnCharged && !o.Fulfilled {
+		o.Fulfilled = true
+		return true
+	}
+	return false
+}
+
+// seen reports whether the event was handled already.
+func (st *store) seen(eventID string) bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.handled[eventID]
+}
+
+// done marks the event handled, once its work is done: an event that failed
+// half-way is handled again when Juspay delivers it again.
+func (st *store) done(eventID string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.handled[eventID] = true
+}
