@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -54,35 +53,40 @@ type floorSubDetail struct {
 
 var floorAuth = "Basic " + base64.StdEncoding.EncodeToString([]byte(testAPIKey+":"))
 
-// floorRefreshAll is Refresh All Wallets written by hand: the same request,
-// the same headers, the body decoded, drained and closed.
+// floorRefreshAll is Refresh All Wallets written by hand.
 func floorRefreshAll(ctx context.Context, hc *http.Client, baseURL, customerID string) (*floorList, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet,
-		baseURL+"/customers/"+url.PathEscape(customerID)+"/wallets/refresh-balances", nil)
+	list := new(floorList)
+	err := floorGet(ctx, hc, baseURL+"/customers/"+url.PathEscape(customerID)+"/wallets/refresh-balances", customerID, list)
+	return list, err
+}
+
+// floorGet is a GET written by hand with net/http and encoding/json: the
+// request with the headers the SDK sends (x-routing-id only when routingID
+// is set), the JSON body decoded into out, drained and closed.
+func floorGet(ctx context.Context, hc *http.Client, url, routingID string, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	req.Header.Set("Authorization", floorAuth)
 	req.Header.Set("x-merchantid", testMerchantID)
-	req.Header.Set("x-routing-id", customerID)
+	if routingID != "" {
+		req.Header.Set("x-routing-id", routingID)
+	}
 	req.Header.Set("version", juspay.DefaultAPIVersion)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", "shop-backend/1.0")
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer resp.Body.Close()
 	defer func() { _, _ = io.Copy(io.Discard, resp.Body) }()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("refresh all wallets: %s", resp.Status)
+		return fmt.Errorf("GET %s: %s", url, resp.Status)
 	}
-	var list floorList
-	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return json.NewDecoder(resp.Body).Decode(out)
 }
 
 // benchServer serves body to every request until the benchmark ends.
@@ -95,96 +99,98 @@ func benchServer(b *testing.B, body []byte) *testServer {
 
 // pooledClient is a client with the SDK default client's pool settings,
 // shared by the SDK and the floor so that only the code above the
-// transport differs.
-func pooledClient() *http.Client {
+// transport differs. It is closed when the benchmark ends.
+func pooledClient(b *testing.B) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, 64
-	return &http.Client{Transport: t}
+	hc := &http.Client{Transport: t}
+	b.Cleanup(hc.CloseIdleConnections)
+	return hc
+}
+
+// benchSide is one side of a paired benchmark: the name its metrics carry,
+// and one call, which fails the benchmark on a wrong answer.
+type benchSide struct {
+	name  string
+	call  func()
+	total time.Duration
+}
+
+// runPaired runs the sides interleaved, one call of each per iteration in
+// rotating order, so that every side sees the same moments of a shared,
+// noisy machine. It reports each side's time per call (name-ns/call) and
+// each later side's ratio to the first, the floor (name/floor): the figures
+// BENCHMARKS.md reads its targets from.
+func runPaired(b *testing.B, sides []benchSide) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		for j := range sides {
+			side := &sides[(i+j)%len(sides)]
+			start := time.Now()
+			side.call()
+			side.total += time.Since(start)
+		}
+	}
+	floor := float64(sides[0].total)
+	for i, side := range sides {
+		b.ReportMetric(float64(side.total)/float64(b.N), side.name+"-ns/call")
+		if i > 0 {
+			b.ReportMetric(float64(side.total)/floor, side.name+"/floor")
+		}
+	}
+}
+
+// refreshAllSides serves n wallets and returns RefreshAll's sides over one
+// pooled transport: the floor, the SDK, and the SDK with WithTimeout(0),
+// which isolates what the per-attempt timeout (a context and a timer per
+// attempt, which the floor does without) costs.
+func refreshAllSides(b *testing.B, n int) []benchSide {
+	srv := benchServer(b, walletsBody(n))
+	hc := pooledClient(b)
+	ctx := context.Background()
+	sdk := func(opts ...juspay.Option) func() {
+		c := newServerClient(b, srv.URL, append(opts, juspay.WithHTTPClient(hc))...)
+		return func() {
+			if list, err := c.Wallets.RefreshAll(ctx, testCustomerID); err != nil || len(list.Wallets) != n {
+				b.Fatal(err)
+			}
+		}
+	}
+	return []benchSide{
+		{name: "floor", call: func() {
+			if list, err := floorRefreshAll(ctx, hc, srv.URL, testCustomerID); err != nil || len(list.Wallets) != n {
+				b.Fatal(err)
+			}
+		}},
+		{name: "sdk", call: sdk()},
+		{name: "sdk-no-timeout", call: sdk(juspay.WithTimeout(0))},
+	}
 }
 
 // BenchmarkRefreshAll compares the SDK's RefreshAll with the floor, one call
 // at a time, over one pooled transport.
 func BenchmarkRefreshAll(b *testing.B) {
 	for _, n := range []int{2, 200} {
-		body := walletsBody(n)
-		b.Run(fmt.Sprintf("wallets=%d/impl=floor", n), func(b *testing.B) {
-			srv := benchServer(b, body)
-			hc := pooledClient()
-			defer hc.CloseIdleConnections()
-			ctx := context.Background()
-			b.ReportAllocs()
-			b.ResetTimer()
-			for range b.N {
-				list, err := floorRefreshAll(ctx, hc, srv.URL, testCustomerID)
-				if err != nil || len(list.Wallets) != n {
-					b.Fatal(err)
+		for i, impl := range []string{"floor", "sdk"} {
+			b.Run(fmt.Sprintf("wallets=%d/impl=%s", n, impl), func(b *testing.B) {
+				call := refreshAllSides(b, n)[i].call
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					call()
 				}
-			}
-		})
-		b.Run(fmt.Sprintf("wallets=%d/impl=sdk", n), func(b *testing.B) {
-			srv := benchServer(b, body)
-			hc := pooledClient()
-			defer hc.CloseIdleConnections()
-			c := newServerClient(b, srv.URL, juspay.WithHTTPClient(hc))
-			ctx := context.Background()
-			b.ReportAllocs()
-			b.ResetTimer()
-			for range b.N {
-				list, err := c.Wallets.RefreshAll(ctx, testCustomerID)
-				if err != nil || len(list.Wallets) != n {
-					b.Fatal(err)
-				}
-			}
-		})
+			})
+		}
 	}
 }
 
 // BenchmarkRefreshAllPaired makes the same comparison with the calls
-// interleaved, one of each per iteration in rotating order, so that all see
-// the same moments of a shared, noisy machine. It reports each side's time
-// per call and the ratios, the figures the targets are about. The third
-// side, the SDK with WithTimeout(0), isolates what the per-attempt timeout
-// (a context and a timer per attempt, which the floor does without) costs.
+// interleaved (runPaired), and adds the SDK without its per-attempt timeout.
 func BenchmarkRefreshAllPaired(b *testing.B) {
 	for _, n := range []int{2, 200} {
 		b.Run(fmt.Sprintf("wallets=%d", n), func(b *testing.B) {
-			srv := benchServer(b, walletsBody(n))
-			hc := pooledClient()
-			defer hc.CloseIdleConnections()
-			ctx := context.Background()
-			sdk := func(c *juspay.Client) func() {
-				return func() {
-					if list, err := c.Wallets.RefreshAll(ctx, testCustomerID); err != nil || len(list.Wallets) != n {
-						b.Fatal(err)
-					}
-				}
-			}
-			sides := []struct {
-				call  func()
-				total time.Duration
-			}{
-				{call: func() {
-					if list, err := floorRefreshAll(ctx, hc, srv.URL, testCustomerID); err != nil || len(list.Wallets) != n {
-						b.Fatal(err)
-					}
-				}},
-				{call: sdk(newServerClient(b, srv.URL, juspay.WithHTTPClient(hc)))},
-				{call: sdk(newServerClient(b, srv.URL, juspay.WithHTTPClient(hc), juspay.WithTimeout(0)))},
-			}
-			b.ResetTimer()
-			for i := range b.N {
-				for j := range sides {
-					side := &sides[(i+j)%len(sides)]
-					start := time.Now()
-					side.call()
-					side.total += time.Since(start)
-				}
-			}
-			floor, withTimeout, noTimeout := float64(sides[0].total), float64(sides[1].total), float64(sides[2].total)
-			b.ReportMetric(floor/float64(b.N), "floor-ns/call")
-			b.ReportMetric(withTimeout/float64(b.N), "sdk-ns/call")
-			b.ReportMetric(withTimeout/floor, "sdk/floor")
-			b.ReportMetric(noTimeout/floor, "sdk-no-timeout/floor")
+			runPaired(b, refreshAllSides(b, n))
 		})
 	}
 }
@@ -226,7 +232,7 @@ func BenchmarkConcurrent(b *testing.B) {
 	b.Run("tls=no/client=go-default", func(b *testing.B) {
 		srv := benchServer(b, body)
 		hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-		defer hc.CloseIdleConnections()
+		b.Cleanup(hc.CloseIdleConnections)
 		run(b, srv, newServerClient(b, srv.URL, juspay.WithHTTPClient(hc)))
 	})
 
@@ -273,22 +279,35 @@ func benchTLSServer(b *testing.B, body []byte) *testServer {
 func BenchmarkDecode(b *testing.B) {
 	for _, n := range []int{2, 200, 20000} {
 		body := walletsBody(n)
-		decode := func(b *testing.B, v func() any, check func(any) bool) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(body)))
-			for range b.N {
-				out := v()
-				if err := json.Unmarshal(body, out); err != nil || !check(out) {
-					b.Fatal(err, errors.New("wrong count"))
+		for _, impl := range []struct {
+			name  string
+			v     func() any
+			count func(any) int
+		}{
+			{"floor", func() any { return new(floorList) }, func(v any) int { return len(v.(*floorList).Wallets) }},
+			{"sdk", func() any { return new(juspay.WalletAccountList) }, func(v any) int { return len(v.(*juspay.WalletAccountList).Wallets) }},
+		} {
+			b.Run(fmt.Sprintf("wallets=%d/impl=%s", n, impl.name), func(b *testing.B) {
+				if got := impl.count(decodeEach(b, body, impl.v)); got != n {
+					b.Fatalf("decoded %d wallets; want %d", got, n)
 				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/wallet")
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/wallet")
+			})
 		}
-		b.Run(fmt.Sprintf("wallets=%d/impl=floor", n), func(b *testing.B) {
-			decode(b, func() any { return new(floorList) }, func(v any) bool { return len(v.(*floorList).Wallets) == n })
-		})
-		b.Run(fmt.Sprintf("wallets=%d/impl=sdk", n), func(b *testing.B) {
-			decode(b, func() any { return new(juspay.WalletAccountList) }, func(v any) bool { return len(v.(*juspay.WalletAccountList).Wallets) == n })
-		})
 	}
+}
+
+// decodeEach is a decoding benchmark's loop: body unmarshalled b.N times,
+// each into a new value from v. It returns the last value, to be checked.
+func decodeEach(b *testing.B, body []byte, v func() any) any {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	var out any
+	for range b.N {
+		out = v()
+		if err := json.Unmarshal(body, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return out
 }
