@@ -104,11 +104,12 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 
 	// 5. Debit the order with the wallet's one-time token.
-	txn, err := client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
-		OrderID:           orderID,
-		PaymentMethod:     w.Wallet,
-		DirectWalletToken: w.Token,
-	}, route)
+	debit := func(w *juspay.WalletAccount) (*juspay.Transaction, error) {
+		return client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
+			OrderID: orderID, PaymentMethod: w.Wallet, DirectWalletToken: w.Token,
+		}, route)
+	}
+	txn, err := debit(w)
 	switch {
 	case errors.Is(err, juspay.ErrOutcomeUnknown):
 		return fmt.Errorf("debit: check order %s before charging again: %w", orderID, err)
@@ -117,32 +118,26 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "debit %s  status=%s txn=%s\n", txn.OrderID, txn.Status, txn.TxnID)
 
-	// 6. The token was single-use: a second debit with it is refused.
-	_, err = client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
-		OrderID:           orderID,
-		PaymentMethod:     w.Wallet,
-		DirectWalletToken: w.Token,
-	}, route)
-	var apiErr *juspay.APIError
-	if !errors.As(err, &apiErr) {
-		return fmt.Errorf("a second debit with a spent token should fail, got %v", err)
+	// 6. The token was single-use, and the order is paid: debiting again is
+	// refused, with the spent token as with a fresh one.
+	refused := func(what string, w *juspay.WalletAccount) error {
+		var apiErr *juspay.APIError
+		if _, err := debit(w); !errors.As(err, &apiErr) {
+			return fmt.Errorf("%s should fail, got %v", what, err)
+		}
+		fmt.Fprintf(out, "%s  %d %s\n", what, apiErr.StatusCode, apiErr.ErrorCode)
+		return nil
 	}
-	fmt.Fprintf(out, "debit again with the same token  %d %s\n", apiErr.StatusCode, apiErr.ErrorCode)
-
-	// The order is paid: not even a fresh token pays it twice.
+	if err := refused("debit again with the same token", w); err != nil {
+		return err
+	}
 	fresh, err := client.Wallets.Get(ctx, w.ID, route)
 	if err != nil {
 		return fmt.Errorf("get: %w", err)
 	}
-	_, err = client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
-		OrderID:           orderID,
-		PaymentMethod:     fresh.Wallet,
-		DirectWalletToken: fresh.Token,
-	}, route)
-	if !errors.As(err, &apiErr) {
-		return fmt.Errorf("a second debit of a paid order should fail, got %v", err)
+	if err := refused("debit the paid order with a fresh token", fresh); err != nil {
+		return err
 	}
-	fmt.Fprintf(out, "debit the paid order with a fresh token  %d %s\n", apiErr.StatusCode, apiErr.ErrorCode)
 
 	w, err = client.Wallets.Refresh(ctx, w.ID, route)
 	if err != nil {
