@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/url"
@@ -15,9 +16,26 @@ import (
 	"github.com/gojuspay/juspay/juspaytest"
 )
 
+// The examples below share these helpers; Example shows what sampleServer
+// does, and in a test juspaytest.Start(t) does it.
+
+// sampleServer starts a fake Juspay holding the sample customer, and a
+// client of the SDK for it. Close the server when done.
+func sampleServer(opts ...juspaytest.ServerOption) (*juspaytest.Server, *juspay.Client) {
+	srv := juspaytest.NewServer(opts...)
+	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
+		log.Fatal(err)
+	}
+	client, err := srv.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	return srv, client
+}
+
 // call sends one form request to the fake as any Juspay client would (Basic
 // auth with the key and no password, x-merchantid, a form body) and returns
-// the status and the JSON answer.
+// the status and the JSON answer (nil for an empty body).
 func call(srv *juspaytest.Server, method, path string, form url.Values) (int, map[string]any) {
 	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(form.Encode()))
 	if err != nil {
@@ -32,22 +50,28 @@ func call(srv *juspaytest.Server, method, path string, form url.Values) (int, ma
 	}
 	defer resp.Body.Close()
 	var m map[string]any
-	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil {
+	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil && !errors.Is(err, io.EOF) {
 		log.Fatal(err)
 	}
 	return resp.StatusCode, m
 }
 
-// payFromSample creates an order and pays it from the sample customer's
-// PAYTM wallet (balance 95) with the SDK's direct debit.
-func payFromSample(srv *juspaytest.Server, client *juspay.Client, orderID, amount string) *juspay.Transaction {
-	call(srv, http.MethodPost, "/orders", url.Values{"order_id": {orderID}, "amount": {amount}})
+// sampleWallet is the sample customer's PAYTM wallet (balance 95), with a
+// fresh one-time token.
+func sampleWallet(client *juspay.Client) *juspay.WalletAccount {
 	w, err := client.Wallets.Get(context.Background(), "wlm_blUutbvo76578u")
 	if err != nil {
 		log.Fatal(err)
 	}
+	return w
+}
+
+// payFromSample creates an order and pays it from the sample customer's
+// PAYTM wallet with the SDK's direct debit.
+func payFromSample(srv *juspaytest.Server, client *juspay.Client, orderID, amount string) *juspay.Transaction {
+	call(srv, http.MethodPost, "/orders", url.Values{"order_id": {orderID}, "amount": {amount}})
 	txn, err := client.Payments.DirectDebit(context.Background(), &juspay.DirectDebitParams{
-		OrderID: orderID, PaymentMethod: "PAYTM", DirectWalletToken: w.Token})
+		OrderID: orderID, PaymentMethod: "PAYTM", DirectWalletToken: sampleWallet(client).Token})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -77,15 +101,8 @@ func ExampleServer_Customer() {
 
 // Read an order as the server holds it: a debit charged it.
 func ExampleServer_Order() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "25.50")
 
 	o, _ := srv.Order("ord_1")
@@ -100,15 +117,8 @@ func ExampleServer_Order() {
 // Hold debits pending so that a test can read the order while it waits,
 // then settle it.
 func ExampleServer_HoldDebits() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	srv.HoldDebits(true)
 	txn := payFromSample(srv, client, "ord_1", "10")
@@ -127,15 +137,8 @@ func ExampleServer_HoldDebits() {
 
 // A held debit can fail too: the order is then open to another attempt.
 func ExampleServer_SettleOrder() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	srv.HoldDebits(true)
 	payFromSample(srv, client, "ord_1", "10")
@@ -154,15 +157,8 @@ func ExampleServer_SettleOrder() {
 // A refund is PENDING until the test settles it; its key guards against a
 // second one.
 func ExampleServer_SettleRefund() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "10")
 
 	refund := url.Values{"unique_request_id": {"rf_1"}, "amount": {"4"}}
@@ -184,15 +180,8 @@ func ExampleServer_SettleRefund() {
 
 // Refunds can settle on their own, as Juspay's do once the gateway has them.
 func ExampleServer_SettleRefundsAfter() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "10")
 
 	srv.SettleRefundsAfter(10 * time.Millisecond)
@@ -211,23 +200,13 @@ func ExampleServer_SettleRefundsAfter() {
 // A reset after the debit was made: the client cannot know the outcome, and
 // the order status tells it.
 func ExampleResetAfterFault() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	call(srv, http.MethodPost, "/orders", url.Values{"order_id": {"ord_1"}, "amount": {"10"}})
-	w, err := client.Wallets.Get(context.Background(), "wlm_blUutbvo76578u")
-	if err != nil {
-		log.Fatal(err)
-	}
+	w := sampleWallet(client)
 
 	srv.FailPath("/txns", 1, juspaytest.ResetAfterFault())
-	_, err = client.Payments.DirectDebit(context.Background(), &juspay.DirectDebitParams{
+	_, err := client.Payments.DirectDebit(context.Background(), &juspay.DirectDebitParams{
 		OrderID: "ord_1", PaymentMethod: "PAYTM", DirectWalletToken: w.Token})
 	fmt.Println("outcome unknown:", errors.Is(err, juspay.ErrOutcomeUnknown))
 	_, status := call(srv, http.MethodGet, "/orders/ord_1", nil)
@@ -242,18 +221,9 @@ func ExampleStatusAfterFault() {
 	srv := juspaytest.NewServer()
 	defer srv.Close()
 	srv.FailPath("/orders", 1, juspaytest.StatusAfterFault(http.StatusServiceUnavailable, nil, ""))
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/orders",
-		strings.NewReader(url.Values{"order_id": {"ord_1"}, "amount": {"10"}}.Encode()))
-	req.SetBasicAuth(srv.APIKey, "")
-	req.Header.Set("x-merchantid", srv.MerchantID)
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		log.Fatal(err)
-	}
-	resp.Body.Close()
+	status, _ := call(srv, http.MethodPost, "/orders", url.Values{"order_id": {"ord_1"}, "amount": {"10"}})
 	o, ok := srv.Order("ord_1")
-	fmt.Println(resp.StatusCode, ok, o.Status)
+	fmt.Println(status, ok, o.Status)
 	// Output:
 	// 503 true NEW
 }

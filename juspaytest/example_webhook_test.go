@@ -43,20 +43,31 @@ func webhookHandler(user, pass string) http.Handler {
 	})
 }
 
+// acceptAll is a webhook endpoint that reads every delivery and answers 200.
+func acceptAll() *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+	}))
+}
+
+// waitFor waits up to 10 seconds for the next delivery of the event named.
+func waitFor(srv *juspaytest.Server, name string) juspaytest.Delivery {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	d, err := srv.WaitDelivery(ctx, name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return d
+}
+
 // A debit that charges sends ORDER_SUCCEEDED to the merchant's handler,
 // with the credentials set on the server.
 func ExampleWithWebhook() {
 	shop := httptest.NewServer(webhookHandler("shop", "s3cret"))
 	defer shop.Close()
-	srv := juspaytest.NewServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
+	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "10")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -74,15 +85,8 @@ func ExampleWithWebhook() {
 // Point the server at a handler started after it, such as the merchant
 // server under test.
 func ExampleServer_SetWebhook() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	shop := httptest.NewServer(webhookHandler("shop", "s3cret"))
 	defer shop.Close()
 	srv.SetWebhook(shop.URL, "shop", "s3cret")
@@ -92,11 +96,7 @@ func ExampleServer_SetWebhook() {
 	if err := srv.SettleRefund("ord_1", "rf_1", "SUCCESS"); err != nil {
 		log.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if _, err := srv.WaitDelivery(ctx, "ORDER_REFUNDED"); err != nil {
-		log.Fatal(err)
-	}
+	waitFor(srv, "ORDER_REFUNDED")
 	// Output:
 	// handler: ORDER_SUCCEEDED ord_1 CHARGED
 	// handler: ORDER_REFUNDED ord_1 CHARGED
@@ -113,23 +113,12 @@ func ExampleWithWebhookRetries() {
 		}
 	}))
 	defer shop.Close()
-	srv := juspaytest.NewServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"),
+	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"),
 		juspaytest.WithWebhookRetries(5, time.Millisecond))
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "10")
+	waitFor(srv, "ORDER_SUCCEEDED")
 
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if _, err := srv.WaitDelivery(ctx, "ORDER_SUCCEEDED"); err != nil {
-		log.Fatal(err)
-	}
 	for _, d := range srv.Deliveries() {
 		if d.EventName == "ORDER_SUCCEEDED" {
 			fmt.Println(d.Attempt, d.Status, d.Final)
@@ -143,25 +132,12 @@ func ExampleWithWebhookRetries() {
 
 // Read every delivery attempt, with the body sent.
 func ExampleServer_Deliveries() {
-	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-	}))
+	shop := acceptAll()
 	defer shop.Close()
-	srv := juspaytest.NewServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
+	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "10")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if _, err := srv.WaitDelivery(ctx, "TXN_CHARGED"); err != nil {
-		log.Fatal(err)
-	}
+	waitFor(srv, "TXN_CHARGED")
 
 	for _, d := range srv.Deliveries() {
 		var body struct {
@@ -181,19 +157,10 @@ func ExampleServer_Deliveries() {
 
 // Wait for an event; each call returns the next one of that name.
 func ExampleServer_WaitDelivery() {
-	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-	}))
+	shop := acceptAll()
 	defer shop.Close()
-	srv := juspaytest.NewServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
+	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_1", "10")
 	payFromSample(srv, client, "ord_2", "20")
 
@@ -214,28 +181,14 @@ func ExampleServer_WaitDelivery() {
 // Test a handler against what production sends: numbers and booleans as
 // text, masked values.
 func ExampleServer_MaskWebhooks() {
-	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-	}))
+	shop := acceptAll()
 	defer shop.Close()
-	srv := juspaytest.NewServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
+	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	srv.MaskWebhooks(true)
 	payFromSample(srv, client, "ord_1", "10.50")
+	d := waitFor(srv, "ORDER_SUCCEEDED")
 
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	d, err := srv.WaitDelivery(ctx, "ORDER_SUCCEEDED")
-	if err != nil {
-		log.Fatal(err)
-	}
 	var e struct {
 		Content struct {
 			Order map[string]any `json:"order"`
@@ -254,15 +207,8 @@ func ExampleServer_MaskWebhooks() {
 // browser comes back, for a handler that verifies it: Juspay's published
 // test vector.
 func ExampleServer_ReturnQuery() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 	payFromSample(srv, client, "ord_test_001", "1")
 
 	q, err := srv.ReturnQuery("ord_test_001", "test_response_key_123")
