@@ -72,15 +72,8 @@ func ExampleServer_AddCustomer() {
 // Script the next requests to fail: the SDK retries a read through them, and
 // the server records every attempt.
 func ExampleServer_Fail() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	srv.Fail(1, juspaytest.StatusFault(http.StatusBadGateway,
 		http.Header{"Content-Type": {"text/html"}}, "<html>502 Bad Gateway</html>"))
@@ -166,18 +159,11 @@ func ExampleServer_LastRequest() {
 // A call that needed fewer attempts than were scripted leaves faults
 // behind; clear them before a step that must run clean.
 func ExampleServer_ClearFaults() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	srv.Fail(3, juspaytest.StatusFault(http.StatusServiceUnavailable, nil, ""))
-	_, err = client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID, juspay.WithMaxRetries(1))
+	_, err := client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID, juspay.WithMaxRetries(1))
 	fmt.Println("unavailable:", errors.Is(err, juspay.ErrServer), "left:", srv.PendingFaults())
 
 	fmt.Println("cleared:", srv.ClearFaults())
@@ -195,18 +181,11 @@ func ExampleServer_ClearFaults() {
 // Prove that a call met every fault it was scripted with: the SDK retried a
 // read through two resets.
 func ExampleServer_PendingFaults() {
-	srv := juspaytest.NewServer()
+	srv, client := sampleServer()
 	defer srv.Close()
-	if _, err := srv.AddCustomer(juspaytest.SampleCustomer()); err != nil {
-		log.Fatal(err)
-	}
-	client, err := srv.NewClient()
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	srv.Fail(2, juspaytest.ResetFault())
-	_, err = client.Wallets.List(context.Background(), juspaytest.SampleCustomerID)
+	_, err := client.Wallets.List(context.Background(), juspaytest.SampleCustomerID)
 	fmt.Println("err:", err, "pending:", srv.PendingFaults())
 	// Output:
 	// err: <nil> pending: 0
