@@ -83,7 +83,7 @@ func customerRead(op, customerID string) (*request, error) {
 // before anything is sent. An unknown customer is a 404: ErrNotFound.
 // Juspay does not always move LastUpdated on an update.
 //
-// Setting values is safe to repeat, so it is retried as a read.
+// A read: setting values is safe to repeat.
 func (s *CustomersService) Update(ctx context.Context, customerID string, p *UpdateCustomerParams, opts ...Option) (*Customer, error) {
 	const op = "update customer"
 	id, err := pathSegment(op, "customerID", customerID)

@@ -29,6 +29,7 @@ const maxSettleRounds = 3
 // false then. p is checked as Create checks it, before anything is sent.
 // Every read and write is sent with opts, applied once; WithResponseInto
 // describes the last request sent.
+// A settling write: see Settling writes in the package doc.
 func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerParams, opts ...Option) (c *Customer, created bool, err error) {
 	const op = "get or create customer"
 	create, err := customerCreate(op, p)

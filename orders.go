@@ -120,7 +120,7 @@ func (s *OrdersService) read(ctx context.Context, cfg *config, op, orderID, rout
 // and refuses it for a paid one. The answer is the short order Create
 // answers, without the payment's details.
 //
-// Setting values is safe to repeat, so it is retried as a read.
+// A read: setting values is safe to repeat.
 func (s *OrdersService) Update(ctx context.Context, orderID string, p *UpdateOrderParams, opts ...Option) (*Order, error) {
 	const op = "update order"
 	id, err := pathSegment(op, "orderID", orderID)

@@ -39,6 +39,7 @@ const maxRefundKeyLen = 20
 // not JSON), once the retries are spent, is settled the same way: by
 // reading the order. WithResponseInto describes the last request sent: the
 // refund, or the read that settled it.
+// A settling write: see Settling writes in the package doc.
 func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundParams, opts ...Option) (*Order, error) {
 	const op = "refund order"
 	id, err := pathSegment(op, "orderID", orderID)

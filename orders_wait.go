@@ -23,6 +23,7 @@ import (
 // with ctx: when ctx ends first, the error satisfies errors.Is with
 // ctx's error and names the last status read. WithResponseInto holds the
 // last read.
+// A read, repeated: see Settling writes in the package doc.
 func (s *OrdersService) Wait(ctx context.Context, orderID string, opts ...Option) (*Order, error) {
 	const op = "wait for order"
 	if _, err := pathSegment(op, "orderID", orderID); err != nil {
