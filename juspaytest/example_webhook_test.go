@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/gojuspay/juspay"
 	"github.com/gojuspay/juspay/juspaytest"
 )
 
@@ -43,11 +44,14 @@ func webhookHandler(user, pass string) http.Handler {
 	})
 }
 
-// acceptAll is a webhook endpoint that reads every delivery and answers 200.
-func acceptAll() *httptest.Server {
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+// deliveringServer is sampleServer delivering its webhooks to a merchant
+// endpoint that reads each one and answers 200; done closes both.
+func deliveringServer() (srv *juspaytest.Server, client *juspay.Client, done func()) {
+	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 	}))
+	srv, client = sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
+	return srv, client, func() { srv.Close(); shop.Close() }
 }
 
 // waitFor waits up to 10 seconds for the next delivery of the event named.
@@ -132,10 +136,8 @@ func ExampleWithWebhookRetries() {
 
 // Read every delivery attempt, with the body sent.
 func ExampleServer_Deliveries() {
-	shop := acceptAll()
-	defer shop.Close()
-	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
-	defer srv.Close()
+	srv, client, done := deliveringServer()
+	defer done()
 	payFromSample(srv, client, "ord_1", "10")
 	waitFor(srv, "TXN_CHARGED")
 
@@ -157,10 +159,8 @@ func ExampleServer_Deliveries() {
 
 // Wait for an event; each call returns the next one of that name.
 func ExampleServer_WaitDelivery() {
-	shop := acceptAll()
-	defer shop.Close()
-	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
-	defer srv.Close()
+	srv, client, done := deliveringServer()
+	defer done()
 	payFromSample(srv, client, "ord_1", "10")
 	payFromSample(srv, client, "ord_2", "20")
 
@@ -181,10 +181,8 @@ func ExampleServer_WaitDelivery() {
 // Test a handler against what production sends: numbers and booleans as
 // text, masked values.
 func ExampleServer_MaskWebhooks() {
-	shop := acceptAll()
-	defer shop.Close()
-	srv, client := sampleServer(juspaytest.WithWebhook(shop.URL, "shop", "s3cret"))
-	defer srv.Close()
+	srv, client, done := deliveringServer()
+	defer done()
 	srv.MaskWebhooks(true)
 	payFromSample(srv, client, "ord_1", "10.50")
 	d := waitFor(srv, "ORDER_SUCCEEDED")
