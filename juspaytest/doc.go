@@ -74,9 +74,9 @@
 // Juspay's sample, leaves the wallet unlinked.
 //
 // A debit, and an eligibility check by order_id, need an order the test
-// created (AddOrder, or POST /orders): as Juspay refuses an order it never created, an
-// unknown order_id is a 400 with error_code null_error, "Order not found for
-// given orderId.". A debit is CHARGED when the wallet's balance covers the
+// created (AddOrder, or POST /orders): as Juspay refuses an order it never
+// created, an unknown order_id is a 400 with error_code null_error, "Order
+// not found for given orderId.". A debit is CHARGED when the wallet's balance covers the
 // order's amount, and the balance goes down by it; else it is PENDING_VBV
 // with a payment.authentication URL, and the order may be debited again. A
 // linked wallet's token is spent by one debit: using it again, or after a
@@ -154,8 +154,8 @@
 // # Recorded requests
 //
 // Requests and LastRequest return what the server received (method, escaped
-// path, query, headers, form), faulted requests and retries included, so a test can
-// check the headers its code sent or count attempts.
+// path, query, headers, form), faulted requests and retries included, so a
+// test can check the headers its code sent or count attempts.
 //
 // # Faults
 //
