@@ -141,9 +141,9 @@
 // (Where the process replaced http.DefaultTransport with a RoundTripper that
 // is not an *http.Transport, such as httpmock.Activate's, that RoundTripper
 // is used as it is.) WithHTTPClient replaces it, untouched: its Transport is
-// used as it is, so middleware and transport-level mocks work. Response
-// bodies are read up to 10 MiB; what follows is drained briefly, so
-// connections are reused, and every body is closed.
+// used as it is, so middleware and transport-level mocks work. A 2xx body
+// is read up to 10 MiB; what follows the part the SDK needs is drained
+// briefly, so connections are reused, and every body is closed.
 //
 // # Secrets and logging
 //
