@@ -78,7 +78,8 @@
 //
 // The checkout writes that Juspay keys settle an unknown outcome themselves,
 // by reading what the key holds before repeating, so that money moves at
-// most once and the caller gets an answer instead of ErrOutcomeUnknown:
+// most once and the caller gets an answer instead of ErrOutcomeUnknown; Wait
+// settles a debit's the same way:
 //
 //   - OrdersService.Create is keyed by the order ID: after a lost answer, a
 //     408 or 5xx, or Juspay's "already exists", it reads the order. The same
