@@ -41,6 +41,7 @@ type outcome struct {
 	failed    string      // what failed, for the error text
 	sent      bool        // the request may have reached the server
 	retryable bool        // err is worth another attempt, for a read
+	stale     bool        // err met a kept-alive connection before any answer began
 	timedOut  bool        // the attempt's own timeout (WithTimeout) ended it
 	ctxErr    error       // the caller's context ended it
 }
@@ -68,11 +69,10 @@ func (cl *call) attempt(n int) outcome {
 		actx, cancel = context.WithCancel(cl.ctx)
 	}
 	defer cancel()
-	var trace *connTrace // only a write needs to know; a read leaves it nil
-	if cl.r.write {
-		trace = new(connTrace)
-		actx = httptrace.WithClientTrace(actx, trace.hooks())
-	}
+	// A write needs the trace to prove a failure left nothing on the wire;
+	// a read, to tell a stale kept-alive connection from a failing server.
+	trace := new(connTrace)
+	actx = httptrace.WithClientTrace(actx, trace.hooks())
 	req, err := newAttemptRequest(actx, cl.r.method, cl.url, cl.body)
 	if err != nil {
 		return outcome{err: err, failed: "building the request"}
@@ -89,6 +89,9 @@ func (cl *call) attempt(n int) outcome {
 	case err != nil:
 		o = outcome{err: err, failed: "request failed", sent: !trace.provablyUnsent(err), retryable: true,
 			timedOut: cl.ctx.Err() == nil && actx.Err() != nil, ctxErr: cl.ctx.Err()}
+		// An attempt that ran out of time is a slow server, not a stale
+		// connection, whatever connection it was on.
+		o.stale = !o.timedOut && o.ctxErr == nil && trace.staleConn()
 	case resp.StatusCode < 200:
 		o = interim(resp)
 	default:
