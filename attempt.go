@@ -44,6 +44,7 @@ type outcome struct {
 	stale     bool        // err met a kept-alive connection before any answer began
 	timedOut  bool        // the attempt's own timeout (WithTimeout) ended it
 	ctxErr    error       // the caller's context ended it
+	skipped   bool        // the caller's context had ended: no attempt was made
 }
 
 // succeeded reports a 2xx answer, read and decoded.
@@ -57,7 +58,7 @@ func (cl *call) attempt(n int) outcome {
 	if err := cl.ctx.Err(); err != nil {
 		// Ended before anything was sent: say so plainly, rather than let
 		// the transport's error make a write's outcome look unknown.
-		return outcome{err: err, failed: "request not sent", ctxErr: err}
+		return outcome{err: err, failed: "request not sent", ctxErr: err, skipped: true}
 	}
 	// The attempt's context can always be cancelled: read ends a drain
 	// that runs too long by cancelling it.

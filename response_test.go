@@ -46,6 +46,19 @@ func TestWithResponseIntoNoAttempt(t *testing.T) {
 	assert.Zero(t, rec.count())
 }
 
+// A context that ended before the call is not a mistake of the caller's
+// arguments, but no attempt is made either: dst stays as it was.
+func TestWithResponseIntoContextEndedBeforeTheCall(t *testing.T) {
+	c, rec := newRecordedClient(t, jsonResponder(200, emptyList))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	resp := juspay.Response{StatusCode: 1}
+	_, err := c.Wallets.RefreshAll(ctx, testCustomerID, juspay.WithResponseInto(&resp))
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, juspay.Response{StatusCode: 1}, resp, "a call that made no attempt leaves dst alone")
+	assert.Zero(t, rec.count())
+}
+
 func TestWithResponseIntoConnectionFailure(t *testing.T) {
 	c, _ := newRecordedClient(t, failResponder(errReset), juspay.WithMaxRetries(1))
 	var resp juspay.Response
