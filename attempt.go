@@ -35,7 +35,7 @@ const (
 type outcome struct {
 	status    int         // the answer's status; 0 when none came
 	header    http.Header // the answer's headers
-	errBody   []byte      // a non-2xx answer's body, at most maxErrorBody of it
+	errBody   []byte      // a non-2xx answer's body, at most maxErrorRead of it
 	cutShort  bool        // that body ended early: the connection or the context failed
 	err       error       // no usable answer: sending, reading or decoding failed
 	failed    string      // what failed, for the error text
@@ -135,7 +135,7 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		drainMax = maxDrainAfterError
-		data, err := io.ReadAll(io.LimitReader(body, maxErrorBody))
+		data, err := io.ReadAll(io.LimitReader(body, maxErrorRead))
 		// The status is the answer, whatever became of the body: a body
 		// cut short (a reset, the attempt timeout) still makes an
 		// APIError, from what arrived, retried by its status as any other.
