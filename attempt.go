@@ -162,6 +162,9 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 		if body.readErr != nil || body.overCap {
 			return o.readFailed(cl.ctx, actx, body)
 		}
+		if err == io.EOF && cl.r.emptyOK {
+			return o
+		}
 		o.err, o.failed = decodeError(resp, fieldError(err)), "decoding the response"
 	}
 	return o
