@@ -3,6 +3,7 @@ package juspay
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -26,7 +27,7 @@ const maxBody = 10 << 20
 // that behaves sends the rest with the answer, and it is drained at once.
 const (
 	maxDrainAfterDecode = 256 << 10 // after a 2xx: a newline, normally
-	maxDrainAfterError  = 1 << 20   // after an error: the rest of a proxy's page
+	maxDrainAfterError  = 1 << 20   // an error body, read and drained: a proxy's page
 	drainWait           = 250 * time.Millisecond
 )
 
@@ -134,8 +135,10 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 	}()
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		drainMax = maxDrainAfterError
 		data, err := io.ReadAll(io.LimitReader(body, maxErrorRead))
+		// What was read for the fields counts against the drain: an error
+		// costs at most maxDrainAfterError of reading in all.
+		drainMax = max(maxDrainAfterError-int64(len(data)), 0)
 		// The status is the answer, whatever became of the body: a body
 		// cut short (a reset, the attempt timeout) still makes an
 		// APIError, from what arrived, retried by its status as any other.
@@ -213,7 +216,10 @@ func decodeError(resp *http.Response, err error) error {
 		return fmt.Errorf("%d response's JSON ends before its value does: %w", resp.StatusCode, err)
 	}
 	mt := mediaType(resp.Header.Get("Content-Type"))
-	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
+	var shape *decodeFieldError
+	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") && (!errors.As(err, &shape) || shape.field == "") {
+		// A field of the wrong shape is not blamed on a proxy's page:
+		// the body was JSON up to it, whatever its media type says.
 		// Named whole or not at all, never cut: see stringValue.
 		what := oneLine(mt)
 		if len(what) > 60 {
