@@ -177,8 +177,8 @@ func TestOtherReadFailuresWaitBeforeTheirRetry(t *testing.T) {
 		name   string
 		answer func(nth int64) bool
 		drop   func(t *testing.T) func(w http.ResponseWriter, r *http.Request)
-		opts   []juspay.Option
-		calls  int // the last one meets the failure
+		opts   []juspay.Option // for the last call only
+		calls  int             // the last one meets the failure
 	}{
 		{
 			name:   "an answer had begun on the kept-alive connection",
@@ -211,11 +211,11 @@ func TestOtherReadFailuresWaitBeforeTheirRetry(t *testing.T) {
 			t.Parallel()
 			srv := staleServer(t, tt.answer, tt.drop(t))
 			var log waitLog
-			c := staleClient(t, srv, &log, append([]juspay.Option{juspay.WithMaxRetries(1)}, tt.opts...)...)
+			c := staleClient(t, srv, &log, juspay.WithMaxRetries(1))
 			for range tt.calls - 1 {
 				require.NoError(t, refreshAll(context.Background(), c))
 			}
-			_ = refreshAll(context.Background(), c)
+			_ = refreshAll(context.Background(), c, tt.opts...)
 
 			waits, _, _ := log.result()
 			require.Len(t, waits, 1, "one retry")
