@@ -1,6 +1,7 @@
 package juspay
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,12 @@ import (
 
 // maxErrorBody is how much of a non-2xx body an APIError keeps.
 const maxErrorBody = 64 << 10
+
+// maxErrorRead is how much of a non-2xx body is read for its fields: more
+// than Body keeps, so that a long error_message (a server echoing a large
+// request back) still leaves the status, the codes and error_info readable,
+// where JSON cut at maxErrorBody would leave every field empty.
+const maxErrorRead = 1 << 20
 
 // APIError is the error for every response with a non-2xx status, whatever
 // its body: Juspay's JSON, other JSON, a proxy's HTML page, or nothing. A
@@ -175,14 +182,18 @@ type errorBody struct {
 }
 
 // newAPIError reads the fields of an APIError from a non-2xx answer. body
-// is at most maxErrorBody bytes. It never fails: what cannot be read stays
-// empty.
+// is at most maxErrorRead bytes, of which Body keeps maxErrorBody. It never
+// fails: what cannot be read stays empty.
 func newAPIError(status int, header http.Header, body []byte) *APIError {
 	e := &APIError{
 		StatusCode:  status,
 		RequestID:   requestID(header),
 		Body:        body,
 		contentType: mediaType(header.Get("Content-Type")),
+	}
+	if len(body) > maxErrorBody {
+		// A copy, so that the error does not hold the whole read.
+		e.Body = bytes.Clone(body[:maxErrorBody])
 	}
 	var eb errorBody
 	if json.Unmarshal(body, &eb) != nil {

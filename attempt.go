@@ -3,6 +3,7 @@ package juspay
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -26,7 +27,7 @@ const maxBody = 10 << 20
 // that behaves sends the rest with the answer, and it is drained at once.
 const (
 	maxDrainAfterDecode = 256 << 10 // after a 2xx: a newline, normally
-	maxDrainAfterError  = 1 << 20   // after an error: the rest of a proxy's page
+	maxDrainAfterError  = 1 << 20   // an error body, read and drained: a proxy's page
 	drainWait           = 250 * time.Millisecond
 )
 
@@ -35,14 +36,16 @@ const (
 type outcome struct {
 	status    int         // the answer's status; 0 when none came
 	header    http.Header // the answer's headers
-	errBody   []byte      // a non-2xx answer's body, at most maxErrorBody of it
+	errBody   []byte      // a non-2xx answer's body, at most maxErrorRead of it
 	cutShort  bool        // that body ended early: the connection or the context failed
 	err       error       // no usable answer: sending, reading or decoding failed
 	failed    string      // what failed, for the error text
 	sent      bool        // the request may have reached the server
 	retryable bool        // err is worth another attempt, for a read
+	stale     bool        // err met a kept-alive connection before any answer began
 	timedOut  bool        // the attempt's own timeout (WithTimeout) ended it
 	ctxErr    error       // the caller's context ended it
+	skipped   bool        // the caller's context had ended: no attempt was made
 }
 
 // succeeded reports a 2xx answer, read and decoded.
@@ -56,7 +59,7 @@ func (cl *call) attempt(n int) outcome {
 	if err := cl.ctx.Err(); err != nil {
 		// Ended before anything was sent: say so plainly, rather than let
 		// the transport's error make a write's outcome look unknown.
-		return outcome{err: err, failed: "request not sent", ctxErr: err}
+		return outcome{err: err, failed: "request not sent", ctxErr: err, skipped: true}
 	}
 	// The attempt's context can always be cancelled: read ends a drain
 	// that runs too long by cancelling it.
@@ -68,11 +71,10 @@ func (cl *call) attempt(n int) outcome {
 		actx, cancel = context.WithCancel(cl.ctx)
 	}
 	defer cancel()
-	var trace *connTrace // only a write needs to know; a read leaves it nil
-	if cl.r.write {
-		trace = new(connTrace)
-		actx = httptrace.WithClientTrace(actx, trace.hooks())
-	}
+	// A write needs the trace to prove a failure left nothing on the wire;
+	// a read, to tell a stale kept-alive connection from a failing server.
+	trace := new(connTrace)
+	actx = httptrace.WithClientTrace(actx, trace.hooks())
 	req, err := newAttemptRequest(actx, cl.r.method, cl.url, cl.body)
 	if err != nil {
 		return outcome{err: err, failed: "building the request"}
@@ -89,6 +91,9 @@ func (cl *call) attempt(n int) outcome {
 	case err != nil:
 		o = outcome{err: err, failed: "request failed", sent: !trace.provablyUnsent(err), retryable: true,
 			timedOut: cl.ctx.Err() == nil && actx.Err() != nil, ctxErr: cl.ctx.Err()}
+		// An attempt that ran out of time is a slow server, not a stale
+		// connection, whatever connection it was on.
+		o.stale = !o.timedOut && o.ctxErr == nil && trace.staleConn()
 	case resp.StatusCode < 200:
 		o = interim(resp)
 	default:
@@ -130,8 +135,10 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 	}()
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		drainMax = maxDrainAfterError
-		data, err := io.ReadAll(io.LimitReader(body, maxErrorBody))
+		data, err := io.ReadAll(io.LimitReader(body, maxErrorRead))
+		// What was read for the fields counts against the drain: an error
+		// costs at most maxDrainAfterError of reading in all.
+		drainMax = max(maxDrainAfterError-int64(len(data)), 0)
 		// The status is the answer, whatever became of the body: a body
 		// cut short (a reset, the attempt timeout) still makes an
 		// APIError, from what arrived, retried by its status as any other.
@@ -157,6 +164,9 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 	if err := decode(json.NewDecoder(&body.values), cl.out); err != nil {
 		if body.readErr != nil || body.overCap {
 			return o.readFailed(cl.ctx, actx, body)
+		}
+		if err == io.EOF && cl.r.emptyOK {
+			return o
 		}
 		o.err, o.failed = decodeError(resp, fieldError(err)), "decoding the response"
 	}
@@ -206,7 +216,10 @@ func decodeError(resp *http.Response, err error) error {
 		return fmt.Errorf("%d response's JSON ends before its value does: %w", resp.StatusCode, err)
 	}
 	mt := mediaType(resp.Header.Get("Content-Type"))
-	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") {
+	var shape *decodeFieldError
+	if mt != "" && !strings.Contains(strings.ToLower(mt), "json") && (!errors.As(err, &shape) || shape.field == "") {
+		// A field of the wrong shape is not blamed on a proxy's page:
+		// the body was JSON up to it, whatever its media type says.
 		// Named whole or not at all, never cut: see stringValue.
 		what := oneLine(mt)
 		if len(what) > 60 {

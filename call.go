@@ -165,15 +165,20 @@ func (cl *call) run() error {
 			}
 			end = endedInBackoff
 		}
+		if o.skipped {
+			// The caller's context ended before this attempt was made:
+			// it is not counted, and a call that made none reports none.
+			n--
+		}
 		cl.report(&o, n)
 		return cl.fail(&o, n, end)
 	}
 }
 
 // report fills the call's WithResponseInto destination, if any, from its
-// last attempt.
+// last attempt; a call that made no attempt leaves it alone.
 func (cl *call) report(o *outcome, attempts int) {
-	if dst := cl.cfg.response; dst != nil {
+	if dst := cl.cfg.response; dst != nil && attempts > 0 {
 		*dst = Response{StatusCode: o.status, Header: o.header, RequestID: cl.scrub.scrub(requestID(o.header)), Attempts: attempts}
 	}
 }

@@ -88,8 +88,9 @@ const (
 // NewClientFromEnv builds a client from JUSPAY_API_KEY, JUSPAY_MERCHANT_ID,
 // JUSPAY_ENVIRONMENT (sandbox or production; sandbox when unset) and
 // JUSPAY_BASE_URL. A set JUSPAY_BASE_URL wins over JUSPAY_ENVIRONMENT, and
-// opts win over the environment. It fails as NewClient does; where a
-// variable is at fault, the *ValidationError's Field is its name.
+// opts win over the environment: a variable they override is not read. It
+// fails as NewClient does; where a variable is at fault, the
+// *ValidationError's Field is its name.
 func NewClientFromEnv(opts ...Option) (*Client, error) {
 	const op = "new client"
 	apiKey := os.Getenv(EnvAPIKey)
@@ -100,15 +101,22 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 		// Most often a key read from a file with its trailing newline.
 		return nil, fromEnvError(err, EnvAPIKey)
 	}
+	// A variable that opts (or JUSPAY_BASE_URL, for JUSPAY_ENVIRONMENT)
+	// override is not read at all: a stale value there cannot fail a
+	// client that does not use it. What opts set shows on a zero config;
+	// their own errors are NewClient's to report.
+	var given config
+	_ = given.apply(clientScope, opts)
 	var env []Option
-	if v := os.Getenv(EnvMerchantID); v != "" {
+	if v := os.Getenv(EnvMerchantID); v != "" && given.merchantID == "" {
 		env = append(env, fromEnv(EnvMerchantID, WithMerchantID(v)))
 	}
-	if v := os.Getenv(EnvEnvironment); v != "" {
-		env = append(env, fromEnv(EnvEnvironment, WithEnvironment(Environment(v))))
-	}
-	if v := os.Getenv(EnvBaseURL); v != "" {
-		env = append(env, fromEnv(EnvBaseURL, WithBaseURL(v)))
+	if given.baseURL == "" {
+		if v := os.Getenv(EnvBaseURL); v != "" {
+			env = append(env, fromEnv(EnvBaseURL, WithBaseURL(v)))
+		} else if v := os.Getenv(EnvEnvironment); v != "" {
+			env = append(env, fromEnv(EnvEnvironment, WithEnvironment(Environment(v))))
+		}
 	}
 	return NewClient(apiKey, append(env, opts...)...)
 }

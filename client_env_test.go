@@ -82,6 +82,20 @@ func TestNewClientFromEnv(t *testing.T) {
 		r = fromEnvRequest(t, juspay.WithBaseURL("http://localhost:1234"))
 		assert.Equal(t, "localhost:1234", r.URL.Host)
 	})
+	t.Run("a variable overridden is not read", func(t *testing.T) {
+		clearEnv(t)
+		t.Setenv("JUSPAY_API_KEY", testAPIKey)
+		t.Setenv("JUSPAY_MERCHANT_ID", " stale\n")
+		t.Setenv("JUSPAY_ENVIRONMENT", "staging")
+		t.Setenv("JUSPAY_BASE_URL", "http://juspay.example.com")
+		r := fromEnvRequest(t, juspay.WithMerchantID("merchant_opt"), juspay.WithEnvironment(juspay.Sandbox))
+		testHeader(t, r, "x-merchantid", "merchant_opt")
+		assert.Equal(t, "sandbox.juspay.in", r.URL.Host)
+
+		t.Setenv("JUSPAY_MERCHANT_ID", "merchant_env")
+		t.Setenv("JUSPAY_BASE_URL", "https://proxy.example.com")
+		assert.Equal(t, "proxy.example.com", fromEnvRequest(t).URL.Host, "JUSPAY_ENVIRONMENT is not read")
+	})
 	t.Run("merchant from an option", func(t *testing.T) {
 		clearEnv(t)
 		t.Setenv("JUSPAY_API_KEY", testAPIKey)

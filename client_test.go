@@ -130,7 +130,7 @@ func TestClientConcurrentCalls(t *testing.T) {
 		require.NoError(t, err)
 		id := fmt.Sprintf("cth_%d", i)
 		if i%2 == 0 {
-			assert.Equal(t, []string{"shared", id}, r.Header.Values("X-Tenant"), "call %d", i)
+			assert.Equal(t, []string{id}, r.Header.Values("X-Tenant"), "call %d: the call's replaces the client's", i)
 			testHeader(t, r, "x-routing-id", "route_"+id)
 		} else {
 			assert.Equal(t, []string{"shared"}, r.Header.Values("X-Tenant"), "call %d", i)

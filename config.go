@@ -23,7 +23,8 @@ type config struct {
 	httpClient     *http.Client
 	routingID      string
 	apiVersion     string
-	headers        http.Header // WithHeader; never changed in place, so copies share it
+	headers        http.Header     // WithHeader; never changed in place, so copies share it
+	callHeaders    map[string]bool // the keys a call's WithHeader set: they replace the client's
 	maxRetries     int
 	backoffInitial time.Duration
 	backoffMax     time.Duration

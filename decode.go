@@ -167,9 +167,12 @@ func fieldError(err error) error {
 		return err
 	}
 	var te *json.UnmarshalTypeError
-	if !errors.As(err, &te) || te.Field == "" {
+	if !errors.As(err, &te) {
 		return err
 	}
+	// No field: the body as a whole has the wrong shape (a list where an
+	// object is expected). Said so, rather than with encoding/json's text,
+	// which names the SDK's internal wire type.
 	return &decodeFieldError{field: te.Field, got: te.Value, want: shapeOf(te.Type), err: err}
 }
 
@@ -179,6 +182,9 @@ type decodeFieldError struct {
 }
 
 func (e *decodeFieldError) Error() string {
+	if e.field == "" {
+		return "the body: got " + e.got + ", want " + e.want
+	}
 	return "field " + strconv.Quote(e.field) + ": got " + e.got + ", want " + e.want
 }
 

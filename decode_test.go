@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -206,4 +208,22 @@ func TestRefreshAllNotJSON(t *testing.T) {
 		assert.Error(t, err, "%q", body)
 		assert.Nil(t, list, "%q", body)
 	}
+}
+
+// A body of the wrong shape as a whole says so in the SDK's words, never
+// with encoding/json's name for an internal type; and JSON of the wrong
+// shape is not blamed on a proxy's page when its media type is not JSON's.
+func TestRefreshAllWrongShapeText(t *testing.T) {
+	for _, tt := range []struct{ body, contentType, want string }{
+		{`[]`, "application/json", "the body: got array, want an object"},
+		{`{"list":[{"linked":5}]}`, "text/plain", `field "list.linked": got number, want a boolean`},
+	} {
+		c, _ := newRecordedClient(t, httpmock.NewStringResponder(200, tt.body).HeaderSet(http.Header{"Content-Type": {tt.contentType}}))
+		_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
+		require.Error(t, err, tt.body)
+		assert.Equal(t, "juspay: refresh all wallets: decoding the response: "+tt.want, err.Error())
+	}
+	c, _ := newRecordedClient(t, httpmock.NewStringResponder(200, "<html>down</html>").HeaderSet(http.Header{"Content-Type": {"text/html"}}))
+	_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
+	assert.ErrorContains(t, err, "200 response is text/html, not JSON")
 }

@@ -69,7 +69,10 @@
 // Retry n waits initial × 2^(n-1), capped at max (WithRetryBackoff; default
 // 500ms and 8s), less up to 25% jitter. A Retry-After header within max
 // replaces that wait; one beyond max ends the call at once with the 429 or
-// 503 error. WithTimeout (default 30s) limits each attempt; the caller's
+// 503 error. A read that fails on a kept-alive connection before any byte
+// of an answer (the server closed it as idle just as the request went) is
+// retried at once, on a new connection: an attempt all the same, charged
+// to the retry budget. WithTimeout (default 30s) limits each attempt; the caller's
 // context bounds the whole call, backoff waits included. A client-wide
 // retry budget (WithRetryBudget) stops retrying when most calls fail, so an
 // outage is not multiplied by retries.

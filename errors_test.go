@@ -136,3 +136,26 @@ func TestInvalidOptionIsInvalidArgument(t *testing.T) {
 		})
 	}
 }
+
+// An error body longer than Body keeps still gives its fields: a JSON body
+// cut at 64 KiB would give none. Error stays short all the same.
+func TestAPIErrorFromALongBody(t *testing.T) {
+	long := strings.Repeat("a long message ", 10000) // 150 KB
+	body := `{"status":"Invalid Request","error_code":"null_error","error_message":"` + long +
+		`","error_info":{"code":"INVALID_INPUT","category":"USER_ERROR","user_message":"fix it"}}`
+	c, _ := newRecordedClient(t, jsonResponder(400, body))
+	_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
+
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "Invalid Request", apiErr.Status)
+	assert.Equal(t, "null_error", apiErr.ErrorCode)
+	assert.Equal(t, strings.TrimSpace(long), strings.TrimSpace(apiErr.ErrorMessage))
+	assert.Equal(t, "fix it", apiErr.UserMessage)
+	if assert.NotNil(t, apiErr.Info) {
+		assert.Equal(t, "INVALID_INPUT", apiErr.Info.Code)
+	}
+	assert.Equal(t, []byte(body[:64<<10]), apiErr.Body, "Body keeps the first 64 KiB")
+	assert.Less(t, len(err.Error()), 400, err.Error())
+	assert.True(t, strings.HasPrefix(err.Error(), "juspay: refresh all wallets: 400 Bad Request: null_error: a long message"), err.Error())
+}

@@ -149,9 +149,11 @@ var refusedHeaders = map[string]string{
 // version, Content-Type, Accept, User-Agent) have their own options, and
 // WithHeader refuses them with an error, as it refuses an invalid name, a
 // value with a control character, and Idempotency-Key (net/http would
-// resend a write that carries it). Given twice for one key, the values add up.
+// resend a write that carries it). Given twice for one key, the values add
+// up. Given to a call, it overrides the client's WithHeader for that key:
+// the call sends the call's values only.
 func WithHeader(key, value string) Option {
-	return optionFunc(func(c *config, _ scope) error {
+	return optionFunc(func(c *config, s scope) error {
 		const field = "WithHeader"
 		if !isToken(key) {
 			return invalid("", field, "got %q, not a valid header name", truncate(key, 60))
@@ -168,6 +170,16 @@ func WithHeader(key, value string) Option {
 		h := c.headers.Clone()
 		if h == nil {
 			h = make(http.Header, 1)
+		}
+		if s == callScope && !c.callHeaders[canonical] {
+			// The call's first value for the key replaces the client's;
+			// its later ones add up, as the client's do. The map is the
+			// call's own: a client's config never has one.
+			if c.callHeaders == nil {
+				c.callHeaders = make(map[string]bool, 1)
+			}
+			c.callHeaders[canonical] = true
+			h.Del(canonical)
 		}
 		h.Add(canonical, value)
 		c.headers = h

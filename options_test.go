@@ -230,11 +230,8 @@ func TestCallOptionsOverrideForOneCall(t *testing.T) {
 			testHeader(t, r, "User-Agent", pick(o, "batch/2 ", "")+sdkUserAgent)
 		}},
 		{"header", juspay.WithHeader("X-Tenant", "call"), func(t *testing.T, r *http.Request, o bool) {
-			want := []string{"client"}
-			if o {
-				want = append(want, "call")
-			}
-			assert.Equal(t, want, r.Header.Values("X-Tenant"))
+			assert.Equal(t, []string{pick(o, "call", "client")}, r.Header.Values("X-Tenant"))
+			assert.Equal(t, []string{"kept"}, r.Header.Values("X-Other"), "other keys of the client stay")
 		}},
 		{"base URL", juspay.WithBaseURL("https://proxy.example.com/jp"), func(t *testing.T, r *http.Request, o bool) {
 			assert.Equal(t, pick(o, "proxy.example.com", "sandbox.juspay.in"), r.URL.Host)
@@ -246,7 +243,7 @@ func TestCallOptionsOverrideForOneCall(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, mt := newMockClient(t, juspay.WithHeader("X-Tenant", "client"))
+			c, mt := newMockClient(t, juspay.WithHeader("X-Tenant", "client"), juspay.WithHeader("X-Other", "kept"))
 			rec := recordAll(mt, jsonResponder(200, emptyList))
 			for _, override := range []bool{true, false, true} {
 				var opts []juspay.Option
@@ -273,6 +270,17 @@ func TestCallOptionsOverrideForOneCall(t *testing.T) {
 		assert.Equal(t, 1, otherRec.count())
 		assert.Equal(t, 1, rec.count())
 	})
+}
+
+// WithHeader given twice for one key adds up, on the client and on a call;
+// a call's values replace the client's.
+func TestWithHeaderValuesAddUpInOneScope(t *testing.T) {
+	c, rec := newRecordedClient(t, jsonResponder(200, emptyList), juspay.WithHeader("X-A", "1"), juspay.WithHeader("x-a", "2"))
+	require.NoError(t, refreshAll(context.Background(), c))
+	require.NoError(t, refreshAll(context.Background(), c, juspay.WithHeader("X-A", "3"), juspay.WithHeader("X-A", "4")))
+	reqs := rec.all()
+	assert.Equal(t, []string{"1", "2"}, reqs[0].Header.Values("X-A"))
+	assert.Equal(t, []string{"3", "4"}, reqs[1].Header.Values("X-A"))
 }
 
 func pick(cond bool, yes, no string) string {

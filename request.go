@@ -24,6 +24,9 @@ type request struct {
 	// minVersion is the oldest API version that understands the request;
 	// a call with an older WithAPIVersion fails before anything is sent.
 	minVersion string
+	// emptyOK makes a 2xx with no body (a 204 No Content) an answer with
+	// nothing to decode, where a typed call needs a body and fails.
+	emptyOK bool
 }
 
 // encodeForm encodes a `url:"..."`-tagged struct as a form body. Every body

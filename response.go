@@ -26,7 +26,8 @@ type Response struct {
 // must start with "/", and IDs in it must be escaped by the caller
 // (url.PathEscape). A non-nil form is sent as the form-encoded body. A 2xx
 // answer's JSON body is decoded into out, which must be a non-nil pointer,
-// or discarded when out is nil; any other status is an *APIError.
+// or discarded when out is nil; a 2xx with no body (204 No Content) leaves
+// out as it is. Any other status is an *APIError.
 //
 // A GET is retried as a read. Any other method is a write: see Retries in
 // the package doc. No x-routing-id is sent unless WithRoutingID gives one.
@@ -51,7 +52,9 @@ func (c *Client) Do(ctx context.Context, method, path string, form url.Values, o
 		}
 	}
 	method = strings.ToUpper(method)
-	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form}
+	// An endpoint the SDK does not know may answer 204 No Content: out is
+	// then left as it is.
+	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form, emptyOK: true}
 	cfg, err := c.configFor(ctx, op, opts)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -42,6 +43,19 @@ func TestWithResponseIntoNoAttempt(t *testing.T) {
 	resp := juspay.Response{StatusCode: 1} // overwritten only when an attempt is made
 	_, err := c.Wallets.RefreshAll(context.Background(), "", juspay.WithResponseInto(&resp))
 	require.ErrorIs(t, err, juspay.ErrInvalidArgument)
+	assert.Equal(t, juspay.Response{StatusCode: 1}, resp, "a call that made no attempt leaves dst alone")
+	assert.Zero(t, rec.count())
+}
+
+// A context that ended before the call is not a mistake of the caller's
+// arguments, but no attempt is made either: dst stays as it was.
+func TestWithResponseIntoContextEndedBeforeTheCall(t *testing.T) {
+	c, rec := newRecordedClient(t, jsonResponder(200, emptyList))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	resp := juspay.Response{StatusCode: 1}
+	_, err := c.Wallets.RefreshAll(ctx, testCustomerID, juspay.WithResponseInto(&resp))
+	require.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, juspay.Response{StatusCode: 1}, resp, "a call that made no attempt leaves dst alone")
 	assert.Zero(t, rec.count())
 }
@@ -88,6 +102,19 @@ func TestDoRead(t *testing.T) {
 	testMethod(t, r, http.MethodGet)
 	assert.Equal(t, "/orders/ord%2F1", r.URL.EscapedPath(), "the path is sent as given")
 	testHeaders(t, r, "cth_1")
+}
+
+// An endpoint the SDK does not know may answer 204 No Content: out is left
+// as it is, where a wrapped call, which needs an answer, fails.
+func TestDoNoContent(t *testing.T) {
+	c, _ := newRecordedClient(t, httpmock.NewStringResponder(http.StatusNoContent, ""))
+	out := map[string]string{"kept": "yes"}
+	require.NoError(t, c.Do(context.Background(), http.MethodDelete, "/x/1", nil, &out))
+	assert.Equal(t, map[string]string{"kept": "yes"}, out)
+
+	_, err := c.Wallets.Get(context.Background(), "wlt_1")
+	require.Error(t, err, "a wallet call needs its wallet")
+	assert.Contains(t, err.Error(), "empty body")
 }
 
 func TestDoWrite(t *testing.T) {

@@ -33,7 +33,9 @@ func (p retryPolicy) next(ctx context.Context, o *outcome, n int) (time.Duration
 	case p.write:
 		// A write is repeated only when it provably never left: a second
 		// attempt must not link, debit or send an OTP twice. Any answer,
-		// 5xx and 429 included, ends it.
+		// 5xx and 429 included, ends it. A stale kept-alive connection is
+		// no exception: the server may have read the whole request before
+		// closing it, and nothing proves it did not.
 		if o.status != 0 || o.sent {
 			return 0, false
 		}
@@ -49,6 +51,12 @@ func (p retryPolicy) next(ctx context.Context, o *outcome, n int) (time.Duration
 		}
 	case !o.retryable:
 		return 0, false
+	case o.stale:
+		// A read that met a kept-alive connection the server had closed
+		// says nothing of the server's health: it is retried at once, on
+		// a new connection, as net/http itself did. It is still an
+		// attempt, counted and charged to the retry budget.
+		return 0, true
 	}
 	return p.backoff(n), true
 }

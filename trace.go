@@ -8,18 +8,36 @@ import (
 	"sync/atomic"
 )
 
-// connTrace records, for a write, whether a connection was ever obtained,
-// so a failure can be proven to have happened before anything was sent.
+// connTrace records what became of one attempt's connection: whether one
+// was ever obtained, so that a write's failure can be proven to have
+// happened before anything was sent, and whether it was a kept-alive one on
+// which no answer began, so that a read can tell a stale connection from a
+// failing server.
 type connTrace struct {
-	traced  atomic.Bool // the transport reported at all (custom transports may not)
-	gotConn atomic.Bool
+	traced   atomic.Bool // the transport reported at all (custom transports may not)
+	gotConn  atomic.Bool
+	reused   atomic.Bool // the connection had served an earlier request
+	answered atomic.Bool // a first byte of the response arrived
 }
 
 func (t *connTrace) hooks() *httptrace.ClientTrace {
 	return &httptrace.ClientTrace{
 		GetConn: func(string) { t.traced.Store(true) },
-		GotConn: func(httptrace.GotConnInfo) { t.gotConn.Store(true) },
+		GotConn: func(info httptrace.GotConnInfo) {
+			t.reused.Store(info.Reused)
+			t.gotConn.Store(true)
+		},
+		GotFirstResponseByte: func() { t.answered.Store(true) },
 	}
+}
+
+// staleConn reports whether a failed request met a kept-alive connection
+// that broke before any byte of an answer: most often one the server closed
+// as idle while the request was on its way. net/http used to replay such a
+// request at once on a new connection; it no longer may (see
+// newAttemptRequest), so the retry policy does the same for a read.
+func (t *connTrace) staleConn() bool {
+	return t != nil && t.reused.Load() && !t.answered.Load()
 }
 
 // provablyUnsent reports whether a failed request certainly never left

@@ -54,3 +54,23 @@ func TestProvablyUnsent(t *testing.T) {
 		assert.Equal(t, tc.unsent, tc.trace.provablyUnsent(tc.err), tc.name)
 	}
 }
+
+func TestStaleConn(t *testing.T) {
+	t.Parallel()
+	trace := func(reused, answered bool) *connTrace {
+		tr := new(connTrace)
+		h := tr.hooks()
+		h.GetConn("sandbox.juspay.in:443")
+		h.GotConn(httptrace.GotConnInfo{Reused: reused, WasIdle: reused})
+		if answered {
+			h.GotFirstResponseByte()
+		}
+		return tr
+	}
+	assert.True(t, trace(true, false).staleConn(), "a kept-alive connection that broke before any answer")
+	assert.False(t, trace(true, true).staleConn(), "an answer had begun")
+	assert.False(t, trace(false, false).staleConn(), "a new connection")
+	assert.False(t, new(connTrace).staleConn(), "no connection at all")
+	var none *connTrace
+	assert.False(t, none.staleConn())
+}
