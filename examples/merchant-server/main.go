@@ -112,7 +112,9 @@ func listen(ctx context.Context, ln net.Listener, h http.Handler) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	// Wait for the requests in flight as long as a payment may take: a
+	// debit cut off by the process exiting is an outcome nobody settles.
+	shutdown, cancel := context.WithTimeout(context.Background(), payTimeout+10*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil {
 		return err

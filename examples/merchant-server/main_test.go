@@ -15,11 +15,18 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/gojuspay/juspay"
 	"github.com/gojuspay/juspay/juspaytest"
 	"github.com/gojuspay/juspay/webhook"
 )
+
+// TestMain fails the tests if a goroutine outlives them: a webhook delivery,
+// a shop request or a server left running.
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
 
 func TestDemo(t *testing.T) {
 	var out bytes.Buffer

@@ -59,10 +59,16 @@ func (st *store) settle(id string, status juspay.TxnStatus, event string) (fulfi
 	if !ok {
 		return false
 	}
-	o.Status = status
 	if event != "" {
 		o.Webhooks = append(o.Webhooks, event)
 	}
+	// The debit's answer and a webhook race: a pending status read before
+	// the charge (the debit's PENDING_VBV, answered after the customer
+	// topped up and a webhook confirmed the charge) must not undo it.
+	if o.Fulfilled && (status.Pending() || status == juspay.TxnNew) {
+		return false
+	}
+	o.Status = status
 	if status == juspay.TxnCharged && !o.Fulfilled {
 		o.Fulfilled = true
 		return true
