@@ -439,3 +439,21 @@ func TestConcurrentDeliveriesOfOneEventAreHandledOnce(t *testing.T) {
 	_, m := f.call(t, "GET", "/orders/"+orderID, nil)
 	assert.Equal(t, []any{"ORDER_SUCCEEDED", "TXN_CHARGED", "ORDER_SUCCEEDED"}, m["webhooks"], "the new event acted on once")
 }
+
+// An event without an ID cannot be deduplicated: each delivery is confirmed
+// with Orders.Get, and none is mistaken for another.
+func TestWebhookWithoutAnIDIsActedOnEachTime(t *testing.T) {
+	f := setup(t)
+	customerID, walletID := f.linkedWallet(t, "user-14")
+	orderID := f.pay(t, customerID, walletID, "10")
+	waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
+	waitDelivery(t, f.fake, "TXN_CHARGED")
+	before := orderGets(f.fake, orderID)
+
+	body := `{"event_name":"ORDER_SUCCEEDED","content":{"order":{"order_id":"` + orderID + `","status":"CHARGED"}}}`
+	assert.Equal(t, http.StatusOK, f.postEvent(t, body, f.creds))
+	assert.Equal(t, http.StatusOK, f.postEvent(t, body, f.creds))
+	assert.Equal(t, before+2, orderGets(f.fake, orderID))
+	_, m := f.call(t, "GET", "/orders/"+orderID, nil)
+	assert.Equal(t, true, m["fulfilled"])
+}

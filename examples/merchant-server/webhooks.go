@@ -21,7 +21,12 @@ var errInProgress = errors.New("event is being handled by another delivery")
 // delivers the event again; nil answers 200.
 func (s *server) onEvent(ctx context.Context, e *webhook.Event) (err error) {
 	// Juspay may deliver an event more than once, even twice at the same
-	// time: the event ID is the key, claimed before any work.
+	// time: the event ID is the key, claimed before any work. An event
+	// without one cannot be told from another: it is acted on each time,
+	// which confirming with Orders.Get and fulfilling once make safe.
+	if e.ID == "" {
+		return s.act(ctx, e)
+	}
 	switch s.store.claim(e.ID) {
 	case handled:
 		s.logf("webhook %s %s: already handled", e.Name, e.ID)
