@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/gojuspay/juspay"
+	"github.com/gojuspay/juspay/webhook"
 )
 
 // Whoever learns of the charge first fulfils the order, once; a pending
@@ -36,4 +39,15 @@ func TestClaimEvent(t *testing.T) {
 	st.release("evt_1", true)
 	assert.Equal(t, handled, st.claim("evt_1"))
 	assert.Equal(t, claimed, st.claim("evt_2"))
+}
+
+// A handler that panics half-way (net/http recovers it and drops the
+// connection, so Juspay delivers again) leaves the event free to be handled
+// by the next delivery.
+func TestPanicReleasesTheEvent(t *testing.T) {
+	s := &server{store: newStore(), log: io.Discard} // no Juspay client: confirming the order panics
+	s.store.add(order{ID: "ord_1"})
+	e := &webhook.Event{ID: "evt_1", Name: webhook.OrderSucceeded, Order: &juspay.Order{OrderID: "ord_1"}}
+	assert.Panics(t, func() { _ = s.onEvent(context.Background(), e) })
+	assert.Equal(t, claimed, s.store.claim("evt_1"))
 }

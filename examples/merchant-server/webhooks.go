@@ -19,7 +19,7 @@ var errInProgress = errors.New("event is being handled by another delivery")
 
 // onEvent handles one webhook. Returning an error answers 500, and Juspay
 // delivers the event again; nil answers 200.
-func (s *server) onEvent(ctx context.Context, e *webhook.Event) (err error) {
+func (s *server) onEvent(ctx context.Context, e *webhook.Event) error {
 	// Juspay may deliver an event more than once, even twice at the same
 	// time: the event ID is the key, claimed before any work. An event
 	// without one cannot be told from another: it is acted on each time,
@@ -35,8 +35,14 @@ func (s *server) onEvent(ctx context.Context, e *webhook.Event) (err error) {
 		s.logf("webhook %s %s: being handled by another delivery", e.Name, e.ID)
 		return errInProgress
 	}
-	defer func() { s.store.release(e.ID, err == nil) }()
-	return s.act(ctx, e)
+	// Released in a defer, so that a panic in act (which net/http
+	// recovers) frees the event for the next delivery rather than leaving
+	// it claimed for good.
+	handledOK := false
+	defer func() { s.store.release(e.ID, handledOK) }()
+	err := s.act(ctx, e)
+	handledOK = err == nil
+	return err
 }
 
 // act does what an event asks, once the event is claimed.
