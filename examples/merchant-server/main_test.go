@@ -429,7 +429,11 @@ func TestConcurrentDeliveriesOfOneEventAreHandledOnce(t *testing.T) {
 		resp.Body.Close()
 		first <- resp.StatusCode
 	}()
-	<-g.entered // the first delivery is confirming the order
+	select {
+	case <-g.entered: // the first delivery is confirming the order
+	case status := <-first:
+		t.Fatalf("the first delivery ended (%d) without confirming the order", status)
+	}
 	assert.Equal(t, http.StatusInternalServerError, f.postEvent(t, again, f.creds), "the same event, while it is being handled")
 	close(g.open)
 	assert.Equal(t, http.StatusOK, <-first)
