@@ -77,7 +77,7 @@ func serve(ctx context.Context, out io.Writer) error {
 		log:         out,
 	}
 	switch {
-	case creds[0].Password == "":
+	case creds[0].Username == "" || creds[0].Password == "":
 		return errors.New("set JUSPAY_WEBHOOK_USERNAME and JUSPAY_WEBHOOK_PASSWORD as in Juspay's dashboard")
 	case s.responseKey == "":
 		return errors.New("set JUSPAY_RESPONSE_KEY to the Response Key of Juspay's dashboard")
