@@ -186,7 +186,11 @@ func TestRequests(t *testing.T) {
 // positive: a debit never credits a wallet.
 func TestAddOrderRefusesNonPositive(t *testing.T) {
 	srv := withSample(t)
-	require.Error(t, srv.AddOrder("ord_neg", "-5"))
+	for _, amount := range []string{"-5", "0", "0.00", "-0", "", "abc", "1e3", "+5"} {
+		require.Error(t, srv.AddOrder("ord_neg", amount), amount)
+	}
+	_, ok := srv.Order("ord_neg")
+	assert.False(t, ok, "a refused order is not made")
 	r := do(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_neg", "PAYTM", paytmToken))
 	requireError(t, r, http.StatusBadRequest, "Invalid Request", "null_error")
 	w, _ := srv.Wallet(paytmID)

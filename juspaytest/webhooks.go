@@ -113,7 +113,10 @@ func (s *Server) MaskWebhooks(mask bool) {
 }
 
 // Deliveries returns every webhook delivery attempt so far, oldest first,
-// retries included. The result is the caller's own copy.
+// retries included: an attempt shows as soon as the handler answers it (or
+// fails to), before the wait for the next. An attempt that was not Final
+// becomes Final when Close gives up its event. The result is the caller's
+// own copy.
 func (s *Server) Deliveries() []Delivery {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -212,37 +215,51 @@ func (s *Server) deliverLoop() {
 }
 
 // deliver sends one event until the handler takes it, the retries run out
-// or the server closes.
+// or the server closes. Each attempt is recorded as soon as it is answered,
+// so that Deliveries shows it during the wait before the next.
 func (s *Server) deliver(ev *event) {
 	for attempt := 1; ; attempt++ {
 		status, errText := s.post(ev)
 		done := status >= 200 && status < 300 || attempt > ev.cfg.retries
-		closing := false
-		if !done {
-			t := time.NewTimer(ev.cfg.wait)
-			select {
-			case <-t.C:
-			case <-s.done:
-				closing = true
-			}
-			t.Stop()
-		}
-		s.recordDelivery(Delivery{
+		i := s.recordDelivery(Delivery{
 			EventID: ev.id, EventName: ev.name, OrderID: ev.orderID, URL: ev.url, Attempt: attempt,
-			Body: ev.body, Status: status, Err: errText, Final: done || closing,
+			Body: ev.body, Status: status, Err: errText, Final: done,
 		})
-		if done || closing {
+		if done {
+			return
+		}
+		t := time.NewTimer(ev.cfg.wait)
+		select {
+		case <-t.C:
+		case <-s.done:
+			t.Stop()
+			s.giveUp(i) // Close drops the retries left: this attempt was the last
 			return
 		}
 	}
 }
 
-// recordDelivery adds a delivery attempt and wakes WaitDelivery.
-func (s *Server) recordDelivery(d Delivery) {
+// recordDelivery adds a delivery attempt, wakes WaitDelivery, and returns
+// the attempt's index.
+func (s *Server) recordDelivery(d Delivery) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.deliveries = append(s.deliveries, d)
 	s.waited = append(s.waited, false)
+	s.notify()
+	return len(s.deliveries) - 1
+}
+
+// giveUp marks the attempt at index i as its event's last.
+func (s *Server) giveUp(i int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deliveries[i].Final = true
+	s.notify()
+}
+
+// notify wakes WaitDelivery, with s.mu held.
+func (s *Server) notify() {
 	close(s.changed)
 	s.changed = make(chan struct{})
 }

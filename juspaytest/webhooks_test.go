@@ -166,6 +166,33 @@ func TestWebhookRedelivery(t *testing.T) {
 	}
 }
 
+// An attempt the handler refused shows in Deliveries at once, not after
+// the wait before the next attempt; Close gives its event up.
+func TestDeliveriesShowAnAttemptBeforeTheRetry(t *testing.T) {
+	rc := newReceiver(t, 500)
+	srv := withSample(t, juspaytest.WithWebhook(rc.URL, "shop", "s3cret"), juspaytest.WithWebhookRetries(1, time.Hour))
+	chargedOrder(t, srv, "ord_1", "10")
+	var first juspaytest.Delivery
+	deadline := time.Now().Add(30 * time.Second) // far less than the hour's wait
+	for {
+		if ds := srv.Deliveries(); len(ds) > 0 {
+			first = ds[0]
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "the refused attempt is not shown")
+		time.Sleep(time.Millisecond)
+	}
+	assert.Equal(t, "ORDER_SUCCEEDED", first.EventName)
+	assert.Equal(t, 500, first.Status)
+	assert.Equal(t, 1, first.Attempt)
+	assert.False(t, first.Final, "a retry is due")
+
+	requireCloses(t, srv)
+	ds := srv.Deliveries()
+	require.Len(t, ds, 1, "the retry was dropped")
+	assert.True(t, ds[0].Final, "the event was given up")
+}
+
 // Deliveries are bounded: after the retries, the event is given up.
 func TestWebhookGivesUp(t *testing.T) {
 	rc := newReceiver(t, 503, 503, 503, 503)

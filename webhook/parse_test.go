@@ -15,13 +15,27 @@ import (
 )
 
 func TestParseRefusesBeforeReadingTheBody(t *testing.T) {
-	body := &countingReader{r: strings.NewReader(minimalEvent)}
-	r := httptest.NewRequest(http.MethodPost, "/webhook", body)
-	r.SetBasicAuth("shop", "guess")
-
-	_, err := webhook.Parse(r, current)
-	require.ErrorIs(t, err, webhook.ErrUnauthorized)
-	assert.Zero(t, body.read, "an unauthenticated body is not read")
+	tests := map[string]struct {
+		user, pass string
+		creds      []webhook.Credentials
+	}{
+		"a wrong password":                  {"shop", "guess", []webhook.Credentials{current}},
+		"zero credentials passed":           {current.Username, current.Password, nil},
+		"zero credentials and no auth sent": {"", "", nil},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			body := &countingReader{r: strings.NewReader(minimalEvent)}
+			r := httptest.NewRequest(http.MethodPost, "/webhook", body)
+			if tt.user != "" {
+				r.SetBasicAuth(tt.user, tt.pass)
+			}
+			e, err := webhook.Parse(r, tt.creds...)
+			require.ErrorIs(t, err, webhook.ErrUnauthorized)
+			assert.Nil(t, e)
+			assert.Zero(t, body.read, "an unauthenticated body is not read")
+		})
+	}
 }
 
 func TestParseReadsAtMostOneMiB(t *testing.T) {

@@ -58,12 +58,14 @@ const signatureAlgorithm = "HMAC-SHA256"
 // A missing or wrong signature, a signature_algorithm other than
 // HMAC-SHA256 (an absent one is taken as HMAC-SHA256, the only one Juspay
 // uses), or a parameter given twice (which of the two did Juspay sign?) is
-// an error matching ErrBadSignature. An empty responseKey is a
-// *juspay.ValidationError: nothing could be verified with it. No error
-// holds the key.
+// an error matching ErrBadSignature. An empty responseKey (a key that was
+// never configured, with which anyone could sign) verifies nothing: its
+// error matches ErrBadSignature and juspay.ErrInvalidArgument, and is a
+// *juspay.ValidationError. No error holds the key.
 func VerifyReturn(responseKey string, query url.Values) (*Return, error) {
 	if responseKey == "" {
-		return nil, &juspay.ValidationError{Op: "verify return", Field: "responseKey", Reason: "is empty; copy the Response Key from Juspay's dashboard"}
+		return nil, fmt.Errorf("%w: %w", ErrBadSignature,
+			&juspay.ValidationError{Op: "verify return", Field: "responseKey", Reason: "is empty; copy the Response Key from Juspay's dashboard"})
 	}
 	sig, err := signatureOf(query)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -107,6 +109,7 @@ func TestVerifyReturnRefusesAnEmptyKey(t *testing.T) {
 	q := vectorQuery(sign("", "order_id%3Dord_test_001%26status%3DCHARGED%26status_id%3D21"))
 	_, err := webhook.VerifyReturn("", q)
 	require.ErrorIs(t, err, juspay.ErrInvalidArgument)
+	require.ErrorIs(t, err, webhook.ErrBadSignature, "nothing verifies without a key")
 	var verr *juspay.ValidationError
 	require.ErrorAs(t, err, &verr)
 	assert.Equal(t, "responseKey", verr.Field)
@@ -159,4 +162,53 @@ func TestVerifyReturnReadsAPlusTurnedIntoASpace(t *testing.T) {
 	q := url.Values{"order_id": {strings.TrimPrefix(message, "order_id%3D")}, "signature": {strings.ReplaceAll(sig, "+", " ")}}
 	_, err := webhook.VerifyReturn("k3y", q)
 	require.NoError(t, err)
+}
+
+// The published vector, as a merchant's server receives it: from the
+// return URL's query however it was encoded on the way, read with
+// r.URL.Query() or r.ParseForm, and as a test would build it by hand.
+func TestVerifyReturnPublishedVectorHoweverItArrives(t *testing.T) {
+	const params = "order_id=ord_test_001&status=CHARGED&status_id=21"
+	queries := map[string]string{
+		"signature encoded twice, as Juspay sends it": vectorURLQuery,
+		"signature encoded once":                      params + "&signature=5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%2Fd8hq6ANyZ8Mlg%3D&signature_algorithm=HMAC-SHA256",
+		"signature written as is":                     params + "&signature=5ayZ0xz7B9yihnWtM4sPXwRaKIUdN/d8hq6ANyZ8Mlg=&signature_algorithm=HMAC-SHA256",
+		"no signature_algorithm":                      params + "&signature=5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%252Fd8hq6ANyZ8Mlg%253D",
+		"url.Values.Encode of the Go values":          vectorQuery(vectorSignature).Encode(),
+		"parameters in another order":                 "signature_algorithm=HMAC-SHA256&status_id=21&signature=5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%252Fd8hq6ANyZ8Mlg%253D&status=CHARGED&order_id=ord_test_001",
+	}
+	readers := map[string]func(t *testing.T, rawQuery string) url.Values{
+		"r.URL.Query()": func(t *testing.T, rawQuery string) url.Values {
+			return httptest.NewRequest(http.MethodGet, "https://shop.example/juspay/return?"+rawQuery, nil).URL.Query()
+		},
+		"r.ParseForm of a POST": func(t *testing.T, rawQuery string) url.Values {
+			r := httptest.NewRequest(http.MethodPost, "https://shop.example/juspay/return", strings.NewReader(rawQuery))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			require.NoError(t, r.ParseForm())
+			return r.Form
+		},
+	}
+	for qname, rawQuery := range queries {
+		for rname, read := range readers {
+			t.Run(qname+"/"+rname, func(t *testing.T) {
+				ret, err := webhook.VerifyReturn(vectorKey, read(t, rawQuery))
+				require.NoError(t, err)
+				assert.Equal(t, "ord_test_001", ret.OrderID)
+				assert.Equal(t, juspay.TxnCharged, ret.Status)
+				assert.Equal(t, 21, ret.StatusID)
+				assert.Equal(t, url.Values{"order_id": {"ord_test_001"}, "status": {"CHARGED"}, "status_id": {"21"}}, ret.Params)
+
+				for name, q := range map[string]url.Values{
+					"a tampered status":   func() url.Values { q := read(t, rawQuery); q.Set("status", "FAILED"); return q }(),
+					"a tampered order":    func() url.Values { q := read(t, rawQuery); q.Set("order_id", "ord_test_002"); return q }(),
+					"a missing signature": func() url.Values { q := read(t, rawQuery); q.Del("signature"); return q }(),
+				} {
+					_, err := webhook.VerifyReturn(vectorKey, q)
+					assert.ErrorIs(t, err, webhook.ErrBadSignature, name)
+				}
+				_, err = webhook.VerifyReturn("test_response_key_124", read(t, rawQuery))
+				assert.ErrorIs(t, err, webhook.ErrBadSignature, "a wrong key")
+			})
+		}
+	}
 }

@@ -98,3 +98,26 @@ func TestSampleQuirks(t *testing.T) {
 		assert.Contains(t, string(e.Raw), `"mandate_id": "eBWQNiQgeG7fdrXPPXtVbL"`, "its content is in Raw")
 	})
 }
+
+// The constants are Juspay's event names, letter for letter: a handler
+// switching on them must see the names Juspay sends.
+func TestEventNamesAreJuspays(t *testing.T) {
+	for name, want := range map[webhook.EventName]string{
+		webhook.OrderSucceeded:           "ORDER_SUCCEEDED",
+		webhook.OrderFailed:              "ORDER_FAILED",
+		webhook.OrderRefunded:            "ORDER_REFUNDED",
+		webhook.OrderRefundFailed:        "ORDER_REFUND_FAILED",
+		webhook.RefundManualReviewNeeded: "REFUND_MANUAL_REVIEW_NEEDED",
+		webhook.TxnCreated:               "TXN_CREATED",
+		webhook.TxnCharged:               "TXN_CHARGED",
+		webhook.TxnFailed:                "TXN_FAILED",
+		webhook.AutoRefundSucceeded:      "AUTO_REFUND_SUCCEEDED",
+		webhook.AutoRefundFailed:         "AUTO_REFUND_FAILED",
+		webhook.OrderAuthorized:          "ORDER_AUTHORIZED",
+		webhook.RefundInitiated:          "REFUND_INITIATED",
+		webhook.AutoRefundInitiated:      "AUTO_REFUND_INITIATED",
+		webhook.OrderPartialCharged:      "ORDER_PARTIAL_CHARGED",
+	} {
+		assert.Equal(t, want, string(name))
+	}
+}

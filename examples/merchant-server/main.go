@@ -77,7 +77,7 @@ func serve(ctx context.Context, out io.Writer) error {
 		log:         out,
 	}
 	switch {
-	case creds[0].Password == "":
+	case creds[0].Username == "" || creds[0].Password == "":
 		return errors.New("set JUSPAY_WEBHOOK_USERNAME and JUSPAY_WEBHOOK_PASSWORD as in Juspay's dashboard")
 	case s.responseKey == "":
 		return errors.New("set JUSPAY_RESPONSE_KEY to the Response Key of Juspay's dashboard")
@@ -112,7 +112,9 @@ func listen(ctx context.Context, ln net.Listener, h http.Handler) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	// Wait for the requests in flight as long as a payment may take: a
+	// debit cut off by the process exiting is an outcome nobody settles.
+	shutdown, cancel := context.WithTimeout(context.Background(), payTimeout+10*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(shutdown); err != nil {
 		return err

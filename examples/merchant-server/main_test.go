@@ -9,16 +9,24 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/gojuspay/juspay"
 	"github.com/gojuspay/juspay/juspaytest"
 	"github.com/gojuspay/juspay/webhook"
 )
+
+// TestMain fails the tests if a goroutine outlives them: a webhook delivery,
+// a shop request or a server left running.
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
 
 func TestDemo(t *testing.T) {
 	var out bytes.Buffer
@@ -54,9 +62,14 @@ type fixture struct {
 	key   string
 }
 
-func setup(t *testing.T) *fixture {
+func setup(t *testing.T, opts ...juspay.Option) *fixture {
 	t.Helper()
 	fake, client := juspaytest.Start(t)
+	if len(opts) > 0 {
+		var err error
+		client, err = fake.NewClient(opts...)
+		require.NoError(t, err)
+	}
 	f := &fixture{fake: fake, creds: webhook.Credentials{Username: "shop", Password: "test-webhook-password"}, key: "test-response-key"}
 	f.s = &server{juspay: client, creds: []webhook.Credentials{f.creds}, responseKey: f.key, store: newStore(), log: io.Discard}
 	f.shop = httptest.NewServer(f.s.routes())
@@ -345,4 +358,106 @@ func TestReturnURL(t *testing.T) {
 			assert.Contains(t, m["text"], "not made by our payment provider")
 		})
 	}
+}
+
+// gate holds the first read of one order until it is opened, so that a test
+// can act while a webhook is half-way through being handled.
+type gate struct {
+	base    *http.Transport
+	entered chan struct{} // closed when the held read arrives
+	open    chan struct{} // close it to let the held read through
+
+	mu   sync.Mutex
+	path string // the order read to hold; "" holds none
+	held bool
+}
+
+func newGate(t *testing.T) *gate {
+	g := &gate{base: http.DefaultTransport.(*http.Transport).Clone(), entered: make(chan struct{}), open: make(chan struct{})}
+	t.Cleanup(g.base.CloseIdleConnections)
+	return g
+}
+
+func (g *gate) hold(orderID string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.path = "/orders/" + orderID
+}
+
+func (g *gate) RoundTrip(r *http.Request) (*http.Response, error) {
+	g.mu.Lock()
+	first := !g.held && g.path != "" && r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, g.path)
+	if first {
+		g.held = true
+	}
+	g.mu.Unlock()
+	if first {
+		close(g.entered)
+		<-g.open
+	}
+	return g.base.RoundTrip(r)
+}
+
+// Juspay may deliver one event twice at the same moment (a redelivery
+// while the first attempt is still being handled): it is acted on once, and
+// the delivery that arrives during the work answers 500, so that Juspay
+// delivers it again instead of taking it as handled before it is.
+func TestConcurrentDeliveriesOfOneEventAreHandledOnce(t *testing.T) {
+	g := newGate(t)
+	f := setup(t, juspay.WithHTTPClient(&http.Client{Transport: g}))
+	customerID, walletID := f.linkedWallet(t, "user-13")
+	orderID := f.pay(t, customerID, walletID, "10")
+	d := waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
+	waitDelivery(t, f.fake, "TXN_CHARGED")
+	again := strings.Replace(string(d.Body), d.EventID, d.EventID+"_2", 1) // a new event about the order
+	before := orderGets(f.fake, orderID)
+
+	g.hold(orderID)
+	first := make(chan int, 1)
+	go func() {
+		req, err := http.NewRequest(http.MethodPost, f.shop.URL+"/juspay/webhook", strings.NewReader(again))
+		if err != nil {
+			first <- 0
+			return
+		}
+		req.SetBasicAuth(f.creds.Username, f.creds.Password)
+		resp, err := f.shop.Client().Do(req)
+		if err != nil {
+			first <- 0
+			return
+		}
+		resp.Body.Close()
+		first <- resp.StatusCode
+	}()
+	select {
+	case <-g.entered: // the first delivery is confirming the order
+	case status := <-first:
+		t.Fatalf("the first delivery ended (%d) without confirming the order", status)
+	}
+	assert.Equal(t, http.StatusInternalServerError, f.postEvent(t, again, f.creds), "the same event, while it is being handled")
+	close(g.open)
+	assert.Equal(t, http.StatusOK, <-first)
+	assert.Equal(t, http.StatusOK, f.postEvent(t, again, f.creds), "delivered again once handled")
+
+	assert.Equal(t, before+1, orderGets(f.fake, orderID), "confirmed once")
+	_, m := f.call(t, "GET", "/orders/"+orderID, nil)
+	assert.Equal(t, []any{"ORDER_SUCCEEDED", "TXN_CHARGED", "ORDER_SUCCEEDED"}, m["webhooks"], "the new event acted on once")
+}
+
+// An event without an ID cannot be deduplicated: each delivery is confirmed
+// with Orders.Get, and none is mistaken for another.
+func TestWebhookWithoutAnIDIsActedOnEachTime(t *testing.T) {
+	f := setup(t)
+	customerID, walletID := f.linkedWallet(t, "user-14")
+	orderID := f.pay(t, customerID, walletID, "10")
+	waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
+	waitDelivery(t, f.fake, "TXN_CHARGED")
+	before := orderGets(f.fake, orderID)
+
+	body := `{"event_name":"ORDER_SUCCEEDED","content":{"order":{"order_id":"` + orderID + `","status":"CHARGED"}}}`
+	assert.Equal(t, http.StatusOK, f.postEvent(t, body, f.creds))
+	assert.Equal(t, http.StatusOK, f.postEvent(t, body, f.creds))
+	assert.Equal(t, before+2, orderGets(f.fake, orderID))
+	_, m := f.call(t, "GET", "/orders/"+orderID, nil)
+	assert.Equal(t, true, m["fulfilled"])
 }

@@ -22,7 +22,7 @@ type order struct {
 type store struct {
 	mu      sync.Mutex
 	orders  map[string]*order
-	handled map[string]bool // Event.ID -> done
+	handled map[string]bool // Event.ID -> handled (true) or being handled (false)
 }
 
 func newStore() *store {
@@ -59,10 +59,16 @@ func (st *store) settle(id string, status juspay.TxnStatus, event string) (fulfi
 	if !ok {
 		return false
 	}
-	o.Status = status
 	if event != "" {
 		o.Webhooks = append(o.Webhooks, event)
 	}
+	// The debit's answer and a webhook race: a pending status read before
+	// the charge (the debit's PENDING_VBV, answered after the customer
+	// topped up and a webhook confirmed the charge) must not undo it.
+	if o.Fulfilled && (status.Pending() || status == juspay.TxnNew) {
+		return false
+	}
+	o.Status = status
 	if status == juspay.TxnCharged && !o.Fulfilled {
 		o.Fulfilled = true
 		return true
@@ -70,17 +76,42 @@ func (st *store) settle(id string, status juspay.TxnStatus, event string) (fulfi
 	return false
 }
 
-// seen reports whether the event was handled already.
-func (st *store) seen(eventID string) bool {
+// eventClaim is what store.claim found for an event.
+type eventClaim int
+
+const (
+	claimed    eventClaim = iota // this delivery handles the event
+	handled                      // an earlier delivery handled it
+	inProgress                   // another delivery of it is being handled now
+)
+
+// claim marks an event as being handled, in one step with the check, so
+// that two deliveries of one event arriving together cannot both act on it
+// (a check followed by a later mark lets both through). A real shop does
+// the same with its database: insert the event ID under a unique index in
+// the transaction that acts on it.
+func (st *store) claim(eventID string) eventClaim {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	return st.handled[eventID]
+	if done, ok := st.handled[eventID]; ok {
+		if done {
+			return handled
+		}
+		return inProgress
+	}
+	st.handled[eventID] = false
+	return claimed
 }
 
-// done marks the event handled, once its work is done: an event that failed
-// half-way is handled again when Juspay delivers it again.
-func (st *store) done(eventID string) {
+// release ends a claim: the event is handled for good when ok, and is
+// handled again when Juspay delivers it again otherwise (its work failed
+// half-way).
+func (st *store) release(eventID string, ok bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	st.handled[eventID] = true
+	if ok {
+		st.handled[eventID] = true
+	} else {
+		delete(st.handled, eventID)
+	}
 }

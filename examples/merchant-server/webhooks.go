@@ -11,26 +11,52 @@ import (
 	"github.com/gojuspay/juspay/webhook"
 )
 
+// errInProgress answers a delivery of an event that another delivery is
+// handling at the same moment. It answers 500, so Juspay delivers it again
+// later, when it is handled (200) or free to be handled again (the other
+// delivery failed): answering 200 now could lose the event.
+var errInProgress = errors.New("event is being handled by another delivery")
+
 // onEvent handles one webhook. Returning an error answers 500, and Juspay
 // delivers the event again; nil answers 200.
 func (s *server) onEvent(ctx context.Context, e *webhook.Event) error {
-	// Juspay may deliver an event twice: the event ID is the key.
-	if s.store.seen(e.ID) {
+	// Juspay may deliver an event more than once, even twice at the same
+	// time: the event ID is the key, claimed before any work. An event
+	// without one cannot be told from another: it is acted on each time,
+	// which confirming with Orders.Get and fulfilling once make safe.
+	if e.ID == "" {
+		return s.act(ctx, e)
+	}
+	switch s.store.claim(e.ID) {
+	case handled:
 		s.logf("webhook %s %s: already handled", e.Name, e.ID)
 		return nil
+	case inProgress:
+		s.logf("webhook %s %s: being handled by another delivery", e.Name, e.ID)
+		return errInProgress
 	}
-	orderID := eventOrderID(e)
+	// Released in a defer, so that a panic in act (which net/http
+	// recovers) frees the event for the next delivery rather than leaving
+	// it claimed for good.
+	handledOK := false
+	defer func() { s.store.release(e.ID, handledOK) }()
+	err := s.act(ctx, e)
+	handledOK = err == nil
+	return err
+}
+
+// act does what an event asks, once the event is claimed.
+func (s *server) act(ctx context.Context, e *webhook.Event) error {
 	switch e.Name {
 	case webhook.OrderSucceeded, webhook.OrderFailed, webhook.TxnCharged, webhook.TxnFailed,
 		webhook.OrderRefunded, webhook.OrderRefundFailed, webhook.RefundManualReviewNeeded:
 	default:
-		s.store.done(e.ID) // not an event this shop acts on
-		return nil
+		return nil // not an event this shop acts on
 	}
+	orderID := eventOrderID(e)
 	mine, ok := s.store.get(orderID)
 	if !ok {
 		s.logf("webhook %s %s: order %q is not ours; ignored", e.Name, e.ID, orderID)
-		s.store.done(e.ID)
 		return nil
 	}
 	// The webhook is a prompt to look, not the record: ask Juspay for the
@@ -44,14 +70,12 @@ func (s *server) onEvent(ctx context.Context, e *webhook.Event) error {
 	if !sameAmount(o.Amount, mine.Amount) || o.Currency != "INR" {
 		s.logf("webhook %s %s: order %s is for %s %s at Juspay, %s INR here; not acted on",
 			e.Name, e.ID, orderID, o.Amount, o.Currency, mine.Amount)
-		s.store.done(e.ID)
 		return nil
 	}
 	s.logf("webhook %s %s: order %s confirmed with Orders.Get: %s", e.Name, e.ID, orderID, o.Status)
 	if s.store.settle(orderID, o.Status, string(e.Name)) {
 		s.logf("order %s paid: fulfilled from the webhook", orderID)
 	}
-	s.store.done(e.ID)
 	return nil
 }
 
