@@ -66,34 +66,36 @@ func TestOrdersCreateSettlesUnknownOutcome(t *testing.T) {
 }
 
 func TestOrdersCreateConflict(t *testing.T) {
-	for name, found := range map[string]string{
-		"other amount":   orderJSON("ord_1", "250", "INR", "NEW"),
-		"other currency": orderJSON("ord_1", "100", "USD", "NEW"),
-	} {
-		t.Run(name, func(t *testing.T) {
+	cases := []struct {
+		name, currency, found string
+		conflict              bool
+	}{
+		{"other amount", "", orderJSON("ord_1", "250", "INR", "NEW"), true},
+		{"other currency", "INR", orderJSON("ord_1", "100", "USD", "NEW"), true},
+		{"same currency in another case", "inr", orderJSON("ord_1", "100", "INR", "NEW"), false},
+		{"no currency asked: the account's default, any", "", orderJSON("ord_1", "100", "BRL", "NEW"), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
 			c, mt := newMockClient(t)
 			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-				createOrder: failResponder(errReset), getOrder: jsonResponder(200, found),
+				createOrder: failResponder(errReset), getOrder: jsonResponder(200, tc.found),
 			}))
-			o, err := c.Orders.Create(context.Background(), orderParams)
+			p := *orderParams
+			p.Currency = tc.currency
+			o, err := c.Orders.Create(context.Background(), &p)
+			assert.Equal(t, []string{createOrder, getOrder}, rec.paths(), "never sent again")
+			if !tc.conflict {
+				assert.NoError(t, err)
+				return
+			}
 			assert.Nil(t, o)
 			assert.ErrorIs(t, err, juspay.ErrConflict)
 			var apiErr *juspay.APIError
 			assert.False(t, errors.As(err, &apiErr), "a conflict is the SDK's finding, not Juspay's answer")
 			assert.Contains(t, err.Error(), `"ord_1"`)
-			assert.Equal(t, []string{createOrder, getOrder}, rec.paths(), "never sent again")
 		})
 	}
-	t.Run("currency given as inr matches Juspay's default", func(t *testing.T) {
-		c, mt := newMockClient(t)
-		recordAll(mt, routes(t, map[string]httpmock.Responder{
-			createOrder: failResponder(errReset), getOrder: jsonResponder(200, orderJSON("ord_1", "100", "INR", "NEW")),
-		}))
-		p := *orderParams
-		p.Currency = "inr"
-		_, err := c.Orders.Create(context.Background(), &p)
-		assert.NoError(t, err)
-	})
 }
 
 func TestOrdersCreateDoesNotSettleAnswers(t *testing.T) {
