@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Wait reads an order until its payment is settled (its Status is not
@@ -40,11 +41,13 @@ func (s *OrdersService) Wait(ctx context.Context, orderID string, opts ...Option
 			return o, nil
 		case err == nil:
 			last = o.Status
-		case ctx.Err() != nil || !transient(err):
+		case ctx.Err() != nil:
+			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err, ctxErr: ctx.Err()}
+		case !transient(err):
 			return nil, err
 		}
 		if err := sleep(ctx, policyOf(cfg, false).backoff(n)); err != nil {
-			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err}
+			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err, ctxErr: ctx.Err()}
 		}
 	}
 }
@@ -60,12 +63,16 @@ func transient(err error) bool {
 	return errors.As(err, &re) && re.transient
 }
 
-// waitError is a Wait that ctx ended before the order settled.
+// waitError is a Wait that ctx ended before the order settled, in a read
+// or between two.
 type waitError struct {
 	orderID string
 	last    TxnStatus // "" when no read succeeded
 	reads   int
-	err     error // ctx's
+	err     error // the read's that ctx ended, or the wait's between reads
+	// ctxErr is ctx's error. A read that got an answer (say, a 503) as ctx
+	// ended returns that answer, which does not wrap it.
+	ctxErr error
 }
 
 func (e *waitError) Error() string {
@@ -73,8 +80,17 @@ func (e *waitError) Error() string {
 	if e.last != "" {
 		status = "still " + string(e.last)
 	}
-	return fmt.Sprintf("juspay: wait for order: order %q %s after %d reads: %v",
-		truncate(oneLine(e.orderID), 40), status, e.reads, e.err)
+	detail := strings.TrimPrefix(strings.TrimPrefix(e.err.Error(), "juspay: "), "wait for order: ")
+	if !errors.Is(e.err, e.ctxErr) {
+		detail = e.ctxErr.Error() + "; the last read: " + detail
+	}
+	return fmt.Sprintf("juspay: wait for order: order %q %s after %d reads: %s",
+		truncate(oneLine(e.orderID), 40), status, e.reads, detail)
 }
 
-func (e *waitError) Unwrap() error { return e.err }
+func (e *waitError) Unwrap() []error {
+	if errors.Is(e.err, e.ctxErr) {
+		return []error{e.err}
+	}
+	return []error{e.err, e.ctxErr}
+}

@@ -3,6 +3,7 @@ package juspay_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -87,6 +88,37 @@ func TestOrdersWaitEndsWithContext(t *testing.T) {
 	_, err = c.Orders.Wait(ctx, "ord_1")
 	assert.ErrorIs(t, err, context.Canceled, "an ended context reads nothing")
 	assert.Equal(t, 3, n)
+}
+
+// TestOrdersWaitEndsWithContextInARead: a ctx that ends during a read,
+// not only between reads, names the status the order was last read in.
+func TestOrdersWaitEndsWithContextInARead(t *testing.T) {
+	for name, third := range map[string]func(*http.Request) (*http.Response, error){
+		"on the wire":                     func(r *http.Request) (*http.Response, error) { return nil, r.Context().Err() },
+		"an answer that comes as it ends": jsonResponder(503, `{}`),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			n := 0
+			recordAll(mt, func(r *http.Request) (*http.Response, error) {
+				if n++; n < 3 {
+					return statusJSON("AUTHORIZING")(r)
+				}
+				cancel() // the caller gives up during the third read
+				return third(r)
+			})
+			o, err := c.Orders.Wait(ctx, "ord_1")
+			assert.Nil(t, o)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.Contains(t, err.Error(), `order "ord_1" still AUTHORIZING after 3 reads`)
+			assert.Equal(t, 1, strings.Count(err.Error(), "juspay: "), err.Error())
+			assert.Equal(t, 1, strings.Count(err.Error(), "wait for order"), err.Error())
+			assert.Equal(t, 3, n)
+		})
+	}
 }
 
 func TestOrdersWaitRefusesBadArguments(t *testing.T) {
