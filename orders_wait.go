@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Wait reads an order until its payment is settled (its Status is not
@@ -46,11 +47,16 @@ func (s *OrdersService) Wait(ctx context.Context, orderID string, opts ...Option
 		case !transient(err):
 			return nil, err
 		}
-		if err := sleep(ctx, policyOf(cfg, false).backoff(n)); err != nil {
+		if err := sleep(ctx, readWait(cfg, n)); err != nil {
 			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err, ctxErr: ctx.Err()}
 		}
 	}
 }
+
+// readWait is the wait before read n+1 of Wait, and of a refund's settling
+// reads: the backoff a read's retries wait (WithRetryBackoff), so one
+// option paces every read of a call.
+func readWait(cfg *config, n int) time.Duration { return policyOf(cfg, false).backoff(n) }
 
 // transient reports whether a read's error is one a read retries: a
 // connection or read failure, an attempt timeout, or a 408, 429 or 5xx.
