@@ -224,6 +224,17 @@ func TestOrdersRefundRefusesBadParams(t *testing.T) {
 	}
 }
 
+func TestOrdersRefundNilContext(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 200, "refund-order--response.json"))
+	var nilCtx context.Context
+	_, err := c.Orders.Refund(nilCtx, "ord_1", &juspay.RefundParams{UniqueRequestID: "r1", Amount: *amt("1")})
+	requireInvalid(t, err, "ctx")
+	_, _, err = c.Customers.GetOrCreate(nilCtx, &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "9"})
+	requireInvalid(t, err, "ctx")
+	assert.Zero(t, rec.count())
+}
+
 // TestOrdersRefundRefusals: Juspay's refusals are APIErrors with its code,
 // never settled into anything else.
 func TestOrdersRefundRefusals(t *testing.T) {
