@@ -20,15 +20,15 @@ const maxSettleRounds = 3
 //
 // It reads the customer by its object reference ID (Get), and creates it
 // on ErrNotFound (Create). Where the create's outcome is unknown
-// (ErrOutcomeUnknown, or a 408 or 5xx answer), or
-// Juspay answers that the customer already exists (a 400 with ErrorCode
-// "unique": someone created it meanwhile), it reads the customer again,
-// and creates it again if it is still not there (at most 3 times). created
-// is true only when this call made the customer: a customer found after
-// an unknown outcome may have been made by another call, so it reports
-// false then. p is checked as Create checks it, before anything is sent.
-// Every read and write is sent with opts, applied once; WithResponseInto
-// describes the last request sent.
+// (ErrOutcomeUnknown, or a 408 or 5xx answer), or Juspay answers that the
+// customer already exists (a 400 with ErrorCode "unique": someone created
+// it meanwhile), it reads the customer again, and creates it again if it
+// is still not there (at most 3 times). created is true only when this
+// call made the customer: a customer found after an unknown outcome may
+// have been made by another call, so it reports false then. p is checked
+// as Create checks it, before anything is sent. Every read and write is
+// sent with opts, applied once; WithResponseInto describes the last
+// request sent.
 func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerParams, opts ...Option) (c *Customer, created bool, err error) {
 	const op = "get or create customer"
 	create, err := customerCreate(op, p)

@@ -28,13 +28,14 @@ type OrdersService struct {
 // A write, keyed by OrderID (Juspay never holds two orders with one ID),
 // so it settles itself: where its outcome is unknown (ErrOutcomeUnknown,
 // see Retries in the package doc, or a 408 or 5xx answer), or Juspay
-// answers that the order exists, Create reads the order. One with the same amount and currency is the result, with no
-// error; one with another amount or currency is ErrConflict (as is an
-// answer to the create itself that carries another); none (Juspay's
-// NOT_FOUND) means the create never arrived, and it is sent again (at most
-// 3 times). The amounts are compared as numbers ("100" is "100.00"), the
-// currencies ignoring case; a create without a Currency took the account's
-// default, so any currency matches it.
+// answers that the order exists, Create reads the order. One with the same
+// amount and currency is the result, with no error; one with another
+// amount or currency is ErrConflict (as is an answer to the create itself
+// that carries another); none (Juspay's NOT_FOUND) means the create never
+// arrived, and it is sent again (at most 3 times). The amounts are
+// compared as numbers ("100" is "100.00"), the currencies ignoring case; a
+// create without a Currency took the account's default, so any currency
+// matches it. The settling read sends p.CustomerID as x-routing-id too.
 // WithResponseInto describes the last request sent: the create, or the
 // read that settled it.
 func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts ...Option) (*Order, error) {
