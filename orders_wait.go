@@ -90,8 +90,12 @@ func (e *waitError) Error() string {
 	if !errors.Is(e.err, e.ctxErr) {
 		detail = e.ctxErr.Error() + "; the last read: " + detail
 	}
-	return fmt.Sprintf("juspay: wait for order: order %q %s after %d reads: %s",
-		truncate(oneLine(e.orderID), 40), status, e.reads, detail)
+	reads := "reads"
+	if e.reads == 1 {
+		reads = "read"
+	}
+	return fmt.Sprintf("juspay: wait for order: order %q %s after %d %s: %s",
+		truncate(oneLine(e.orderID), 40), status, e.reads, reads, detail)
 }
 
 func (e *waitError) Unwrap() []error {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -119,6 +120,20 @@ func TestOrdersWaitEndsWithContextInARead(t *testing.T) {
 			assert.Equal(t, 3, n)
 		})
 	}
+}
+
+// TestOrdersWaitPacedByTheCallsBackoff: the wait between reads is the
+// call's WithRetryBackoff. With an hour's backoff, a pending order is read
+// once, and the caller's deadline ends the wait long before a second read.
+func TestOrdersWaitPacedByTheCallsBackoff(t *testing.T) {
+	c, mt := newMockClient(t) // the client's backoff is 1ms
+	rec := recordAll(mt, statusJSON("PENDING_VBV"))
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := c.Orders.Wait(ctx, "ord_1", juspay.WithRetryBackoff(time.Hour, time.Hour))
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "still PENDING_VBV after 1 read:")
+	assert.Equal(t, 1, rec.count())
 }
 
 func TestOrdersWaitRefusesBadArguments(t *testing.T) {
