@@ -171,6 +171,8 @@ func TestOrdersRefundSettles(t *testing.T) {
 			[]string{refundOrder, refundOrder, getOrder}},
 		{"a duplicate at once", duplicate, []string{refundOrder, getOrder}},
 		{"an answer that is not JSON: the order read", jsonResponder(200, `{"refunds":[`), []string{refundOrder, getOrder}},
+		{"a 502 on every attempt: the order read", jsonResponder(502, `<html>`),
+			[]string{refundOrder, refundOrder, refundOrder, getOrder}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -194,15 +196,43 @@ func TestOrdersRefundSettles(t *testing.T) {
 	}
 }
 
-func TestOrdersRefundUnreadableAnswerNotOnTheOrder(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-		refundOrder: jsonResponder(200, `<html>`),
-		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
-	}))
-	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
-	assert.ErrorContains(t, err, "decoding the response")
-	assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
+func TestOrdersRefundUnknownOutcomeNotOnTheOrder(t *testing.T) {
+	// The order read once holds no refund with the key: the refund's own
+	// error is the call's.
+	for name, tc := range map[string]struct {
+		refund httpmock.Responder
+		check  func(t *testing.T, err error)
+	}{
+		"not JSON": {jsonResponder(200, `<html>`), func(t *testing.T, err error) {
+			assert.ErrorContains(t, err, "decoding the response")
+		}},
+		"504": {jsonResponder(504, `{}`), func(t *testing.T, err error) {
+			assert.ErrorIs(t, err, juspay.ErrServer)
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+				refundOrder: tc.refund,
+				getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
+			}))
+			o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+			assert.Nil(t, o)
+			tc.check(t, err)
+			assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
+		})
+	}
+}
+
+func TestOrdersRefundRefusalsAreNotRead(t *testing.T) {
+	// A 429 or a 4xx is Juspay's refusal: no refund was made, nothing read.
+	for _, refusal := range []httpmock.Responder{jsonResponder(429, `{}`), sample(t, 400, "error--refund-amount-exceeded.json")} {
+		c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+		rec := recordAll(mt, refusal)
+		_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+		assert.Error(t, err)
+		assert.Equal(t, []string{refundOrder}, rec.paths())
+	}
 }
 
 func TestOrdersRefundConflict(t *testing.T) {
