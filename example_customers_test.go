@@ -119,6 +119,36 @@ func ExampleClientAuthToken() {
 	// ClientAuthToken{Token: [REDACTED]}
 }
 
+func ExampleClientAuthToken_String() {
+	tok := juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061",
+		Expiry: time.Date(2020, 3, 17, 14, 28, 37, 0, time.UTC)}
+	fmt.Println(tok.String())
+	// Output: ClientAuthToken{Token: [REDACTED], Expiry: 2020-03-17T14:28:37Z}
+}
+
+func ExampleClientAuthToken_Format() {
+	// Every verb prints String: %#v and %x walk nothing.
+	tok := juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}
+	fmt.Printf("%#v\n%x\n", tok, tok)
+	// Output:
+	// ClientAuthToken{Token: [REDACTED]}
+	// ClientAuthToken{Token: [REDACTED]}
+}
+
+func ExampleClientAuthToken_LogValue() {
+	tok := &juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061",
+		Expiry: time.Date(2020, 3, 17, 14, 28, 37, 0, time.UTC)}
+	textLogger().Info("minted", "token", tok)
+	// Output: level=INFO msg=minted token.token=[REDACTED] token.expiry=2020-03-17T14:28:37.000Z
+}
+
+func ExampleCustomer_LogValue() {
+	c := &juspay.Customer{ID: "cst_om2l6ctlptxwxuzj", ObjectReferenceID: "user-1001", MobileNumber: "9999999999",
+		ClientAuth: &juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}}
+	textLogger().Info("customer", "customer", c)
+	// Output: level=INFO msg=customer customer.id=cst_om2l6ctlptxwxuzj customer.object_reference_id=user-1001 customer.client_auth.token=[REDACTED] customer.client_auth.expiry=0001-01-01T00:00:00.000Z
+}
+
 func ExampleCreateCustomerParams() {
 	p := &juspay.CreateCustomerParams{
 		ObjectReferenceID: "user-1001",  // required, unique per customer

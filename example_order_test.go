@@ -159,3 +159,27 @@ func ExampleGatewayResponse() {
 	fmt.Println(o.GatewayResponse != nil, o.GatewayResponse.TxnID == o.TxnID)
 	// Output: true true
 }
+
+func ExampleOrder_LogValue() {
+	o := &juspay.Order{ID: "ordeu_8bdd", OrderID: "ord_1001", Status: juspay.TxnCharged, Amount: mustAmount("120.50"),
+		Currency: "INR", CustomerEmail: "asha@example.com",
+		ClientAuth: &juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}}
+	textLogger().Info("paid", "order", o)
+	// Output: level=INFO msg=paid order.id=ordeu_8bdd order.order_id=ord_1001 order.status=CHARGED order.amount=120.50 order.currency=INR order.amount_refunded=0 order.client_auth.token=[REDACTED] order.client_auth.expiry=0001-01-01T00:00:00.000Z
+}
+
+func ExampleOrder_MarshalJSON() {
+	// An order stored as JSON reads back whole: Juspay's shape, UDFs as
+	// udf1 ... udf10.
+	o := juspay.Order{OrderID: "ord_1001", Status: juspay.TxnCharged, Amount: mustAmount("120.50"), UDF: [10]string{0: "cart-7"}}
+	b, err := json.Marshal(o)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var back juspay.Order
+	if err := json.Unmarshal(b, &back); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(back.OrderID, back.Status, back.Amount, back.UDF[0])
+	// Output: ord_1001 CHARGED 120.50 cart-7
+}
