@@ -191,9 +191,22 @@ func TestCustomersGetOrCreate(t *testing.T) {
 			assert.Equal(t, tc.paths, rec.paths())
 			for _, req := range rec.all() {
 				testHeaders(t, req, "customer@gmail.com")
+				if req.Method == http.MethodGet { // customerParams asks for a client auth token
+					assert.Equal(t, "options.get_client_auth_token=true", req.URL.RawQuery)
+				}
 			}
 		})
 	}
+	t.Run("no token asked: the reads ask for none", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, routes(t, map[string]httpmock.Responder{get: found}))
+		p := *customerParams
+		p.ClientAuthToken = false
+		_, _, err := c.Customers.GetOrCreate(context.Background(), &p)
+		require.NoError(t, err)
+		req, _ := rec.only(t)
+		assert.Empty(t, req.URL.RawQuery)
+	})
 	t.Run("a read that fails after an unknown outcome: both errors", func(t *testing.T) {
 		c, mt := newMockClient(t)
 		recordAll(mt, routes(t, map[string]httpmock.Responder{
