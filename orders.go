@@ -129,7 +129,7 @@ func (s *OrdersService) Update(ctx context.Context, orderID string, p *UpdateOrd
 	if err != nil {
 		return nil, err
 	}
-	if p == nil || (p.Amount == nil && p.UDF == [10]string{} && p.BillingAddress == nil && p.ShippingAddress == nil) {
+	if p == nil || (p.Amount == nil && p.UDF == [10]string{} && noAddress(p.BillingAddress) && noAddress(p.ShippingAddress)) {
 		return nil, invalid(op, "params", "set nothing to update")
 	}
 	f := updateOrderForm{UDF: p.UDF, BillingAddress: addressFields{p.BillingAddress}, ShippingAddress: addressFields{p.ShippingAddress}}
@@ -145,6 +145,9 @@ func (s *OrdersService) Update(ctx context.Context, orderID string, p *UpdateOrd
 	r := &request{op: op, method: http.MethodPost, path: "/orders/" + id, form: form}
 	return send[Order](ctx, s.client, r, opts)
 }
+
+// noAddress reports whether a sends no field: nil, or every field empty.
+func noAddress(a *Address) bool { return a == nil || *a == Address{} }
 
 // createOrderFormOf checks p and builds the body of an order create.
 func createOrderFormOf(op string, p *CreateOrderParams) (url.Values, error) {

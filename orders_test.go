@@ -176,10 +176,12 @@ func TestOrdersUpdate(t *testing.T) {
 	assert.Equal(t, "90", o.Amount.String())
 	assert.Equal(t, "3", o.EffectiveAmount.String())
 
-	for name, p := range map[string]*juspay.UpdateOrderParams{"nil": nil, "empty": {}} {
-		_, err := c.Orders.Update(context.Background(), "ord_1", p)
-		requireInvalid(t, err, "params")
-		_ = name
+	for name, p := range map[string]*juspay.UpdateOrderParams{"nil": nil, "empty": {},
+		"empty addresses": {BillingAddress: &juspay.Address{}, ShippingAddress: &juspay.Address{}}} {
+		t.Run(name, func(t *testing.T) {
+			_, err := c.Orders.Update(context.Background(), "ord_1", p)
+			requireInvalid(t, err, "params")
+		})
 	}
 	_, err = c.Orders.Update(context.Background(), "ord_1", &juspay.UpdateOrderParams{Amount: amt("0")})
 	requireInvalid(t, err, "Amount")
