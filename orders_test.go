@@ -226,14 +226,33 @@ func TestOrdersRefundRefusesBadParams(t *testing.T) {
 	}
 }
 
-func TestOrdersRefundNilContext(t *testing.T) {
+// TestCheckoutCallsRefuseANilContext: a nil ctx is the caller's mistake,
+// refused before anything is sent, by every checkout call.
+func TestCheckoutCallsRefuseANilContext(t *testing.T) {
 	c, mt := newMockClient(t)
 	rec := recordAll(mt, sample(t, 200, "refund-order--response.json"))
 	var nilCtx context.Context
-	_, err := c.Orders.Refund(nilCtx, "ord_1", &juspay.RefundParams{UniqueRequestID: "r1", Amount: *amt("1")})
-	requireInvalid(t, err, "ctx")
-	_, _, err = c.Customers.GetOrCreate(nilCtx, &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "9"})
-	requireInvalid(t, err, "ctx")
+	cp := &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "9"}
+	for name, call := range map[string]func() error{
+		"Customers.Create": func() error { _, err := c.Customers.Create(nilCtx, cp); return err },
+		"Customers.Get":    func() error { _, err := c.Customers.Get(nilCtx, "cst_1"); return err },
+		"Customers.Update": func() error {
+			_, err := c.Customers.Update(nilCtx, "cst_1", &juspay.UpdateCustomerParams{FirstName: "A"})
+			return err
+		},
+		"Customers.GetOrCreate":        func() error { _, _, err := c.Customers.GetOrCreate(nilCtx, cp); return err },
+		"Customers.NewClientAuthToken": func() error { _, err := c.Customers.NewClientAuthToken(nilCtx, "cst_1"); return err },
+		"Orders.Create":                func() error { _, err := c.Orders.Create(nilCtx, orderParams); return err },
+		"Orders.Get":                   func() error { _, err := c.Orders.Get(nilCtx, "ord_1"); return err },
+		"Orders.Update": func() error {
+			_, err := c.Orders.Update(nilCtx, "ord_1", &juspay.UpdateOrderParams{Amount: amt("1")})
+			return err
+		},
+		"Orders.Refund": func() error { _, err := c.Orders.Refund(nilCtx, "ord_1", refundParams); return err },
+		"Orders.Wait":   func() error { _, err := c.Orders.Wait(nilCtx, "ord_1"); return err },
+	} {
+		t.Run(name, func(t *testing.T) { requireInvalid(t, call(), "ctx") })
+	}
 	assert.Zero(t, rec.count())
 }
 
