@@ -77,6 +77,19 @@ func TestCustomersCreateIsAWrite(t *testing.T) {
 	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 	assert.Equal(t, 1, rec.count(), "never repeated")
 
+	// Any answer ends a write, a 503 included; one that provably never
+	// left (a refused dial) is sent again.
+	c, mt = newMockClient(t)
+	rec = recordAll(mt, jsonResponder(503, `{}`))
+	_, err = c.Customers.Create(context.Background(), customerParams)
+	assert.ErrorIs(t, err, juspay.ErrServer)
+	assert.Equal(t, 1, rec.count(), "never repeated")
+	c, mt = newMockClient(t)
+	rec = recordAll(mt, sequence(failResponder(errRefused), sample(t, 200, "create-customer--response.json")))
+	_, err = c.Customers.Create(context.Background(), customerParams)
+	assert.NoError(t, err)
+	assert.Equal(t, 2, rec.count())
+
 	c, mt = newMockClient(t)
 	recordAll(mt, sample(t, 400, "error--customer-exists.json"))
 	_, err = c.Customers.Create(context.Background(), customerParams)
