@@ -33,9 +33,9 @@ type OrdersService struct {
 // amount or currency is ErrConflict (as is an answer to the create itself
 // that carries another); none (Juspay's NOT_FOUND) means the create never
 // arrived, and it is sent again (at most 3 times). The amounts are
-// compared as numbers ("100" is "100.00"), the currencies ignoring case; a
-// create without a Currency took the account's default, so any currency
-// matches it. The settling read sends p.CustomerID as x-routing-id too.
+// compared as numbers ("100" is "100.00"), the currencies ignoring case,
+// with Juspay's default "INR" for a create without one. The settling read
+// sends p.CustomerID as x-routing-id too.
 // WithResponseInto describes the last request sent: the create, or the
 // read that settled it.
 func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts ...Option) (*Order, error) {

@@ -53,11 +53,10 @@ func orderExists(err error) bool {
 // whether read back or sent as the create's answer (a create with an ID
 // Juspay already holds may be answered with that order): ErrConflict where
 // its amount or currency differs from the create's, nil where they match or
-// the answer leaves them out. A create that gave no currency took Juspay's
-// default for the account (INR in India), so any currency matches it.
+// the answer leaves them out.
 func orderConflict(op string, p *CreateOrderParams, o *Order) error {
 	if (o.Amount.text == "" || amountsEqual(o.Amount, p.Amount)) &&
-		(o.Currency == "" || p.Currency == "" || strings.EqualFold(strings.TrimSpace(o.Currency), strings.TrimSpace(p.Currency))) {
+		(o.Currency == "" || sameCurrency(o.Currency, p.Currency)) {
 		return nil
 	}
 	return &conflictError{op: op, detail: fmt.Sprintf(
@@ -66,14 +65,16 @@ func orderConflict(op string, p *CreateOrderParams, o *Order) error {
 		p.Amount, currencyOrDefault(p.Currency))}
 }
 
-// currencyOrDefault names a create's currency in an error: Juspay's
-// default where it gave none.
+// currencyOrDefault is the currency Juspay applies: "INR" where none is
+// given.
 func currencyOrDefault(c string) string {
 	if c = strings.TrimSpace(c); c == "" {
-		return "(Juspay's default)"
+		return "INR"
 	}
 	return strings.ToUpper(c)
 }
+
+func sameCurrency(a, b string) bool { return currencyOrDefault(a) == currencyOrDefault(b) }
 
 // amountsEqual compares two amounts as numbers: Juspay echoes "100.00" as
 // 100, and "1e2" is 100 too.

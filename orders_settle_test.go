@@ -73,7 +73,8 @@ func TestOrdersCreateConflict(t *testing.T) {
 		{"other amount", "", orderJSON("ord_1", "250", "INR", "NEW"), true},
 		{"other currency", "INR", orderJSON("ord_1", "100", "USD", "NEW"), true},
 		{"same currency in another case", "inr", orderJSON("ord_1", "100", "INR", "NEW"), false},
-		{"no currency asked: the account's default, any", "", orderJSON("ord_1", "100", "BRL", "NEW"), false},
+		{"no currency asked: Juspay's default INR matches", "", orderJSON("ord_1", "100", "INR", "NEW"), false},
+		{"no currency asked: another than INR conflicts", "", orderJSON("ord_1", "100", "BRL", "NEW"), true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
