@@ -29,8 +29,8 @@ const maxSettleRounds = 3
 // p.ClientAuthToken, the reads ask for a client auth token too
 // (options.get_client_auth_token=true), so the customer returned holds one
 // however it was found. p is checked as Create checks it, before anything
-// is sent. Every read and write is sent with opts, applied once;
-// WithResponseInto describes the last request sent.
+// is sent. Reads and writes use opts, applied once; WithResponseInto
+// describes the last request sent.
 func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerParams, opts ...Option) (c *Customer, created bool, err error) {
 	const op = "get or create customer"
 	create, err := customerCreate(op, p)

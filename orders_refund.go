@@ -35,11 +35,11 @@ const maxRefundKeyLen = 20
 // ErrConflict. Juspay also answers "duplicate.call" to a second refund of
 // the same amount within 5 seconds, whatever its key: when the order holds
 // no refund with this key after the reads a retry would make, that answer
-// is returned as it is. An outcome still unknown once the retries are
-// spent (no answer, one that cannot be read, or a 408 or 5xx) is settled
-// the same way, by reading the order once: without the refund there, the
-// refund's error is returned. WithResponseInto describes the last request
-// sent: the refund, or the read that settled it.
+// is returned as it is. An outcome the retries leave unknown (no answer,
+// one that cannot be read, a 408 or 5xx) is settled by one read of the
+// order, and without the refund there the refund's error is returned.
+// WithResponseInto describes the last request sent: the
+// refund, or the read that settled it.
 func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundParams, opts ...Option) (*Order, error) {
 	const op = "refund order"
 	id, err := pathSegment(op, "orderID", orderID)
