@@ -87,7 +87,7 @@ func (e *waitError) Error() string {
 		status = "still " + string(e.last)
 	}
 	detail := strings.TrimPrefix(strings.TrimPrefix(e.err.Error(), "juspay: "), "wait for order: ")
-	if !errors.Is(e.err, e.ctxErr) {
+	if !e.errHasCtx() {
 		detail = e.ctxErr.Error() + "; the last read: " + detail
 	}
 	reads := "reads"
@@ -99,8 +99,11 @@ func (e *waitError) Error() string {
 }
 
 func (e *waitError) Unwrap() []error {
-	if errors.Is(e.err, e.ctxErr) {
+	if e.errHasCtx() {
 		return []error{e.err}
 	}
 	return []error{e.err, e.ctxErr}
 }
+
+// errHasCtx reports whether err already says that ctx ended.
+func (e *waitError) errHasCtx() bool { return e.ctxErr == nil || errors.Is(e.err, e.ctxErr) }
