@@ -35,10 +35,9 @@ const maxRefundKeyLen = 20
 // ErrConflict. Juspay also answers "duplicate.call" to a second refund of
 // the same amount within 5 seconds, whatever its key: when the order holds
 // no refund with this key after the reads a retry would make, that answer
-// is returned as it is. An outcome the retries leave unknown (no answer,
-// one that cannot be read, a 408 or 5xx) is settled by one read of the
-// order, and without the refund there the refund's error is returned.
-// WithResponseInto describes the last request sent: the
+// is returned as it is. An answer that cannot be read (a body cut short,
+// not JSON), once the retries are spent, is settled the same way: by
+// reading the order. WithResponseInto describes the last request sent: the
 // refund, or the read that settled it.
 func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundParams, opts ...Option) (*Order, error) {
 	const op = "refund order"
@@ -62,10 +61,9 @@ func (s *OrdersService) Refund(ctx context.Context, orderID string, p *RefundPar
 		return o, nil
 	case isAPIErrorCode(err, http.StatusBadRequest, "duplicate.call"):
 		return s.settleRefund(ctx, cfg, op, orderID, p, err, true)
-	case ctx.Err() == nil && (outcomeOpen(err) || !errors.As(err, &apiErr)):
-		// No answer could be read (its body was cut, or not JSON), or the
-		// last was a 408 or 5xx, which a gateway gives whether or not the
-		// refund was made: the order says which.
+	case ctx.Err() == nil && !errors.As(err, &apiErr):
+		// No answer could be read (its body was cut, or not JSON): the
+		// order says whether the refund was made.
 		return s.settleRefund(ctx, cfg, op, orderID, p, err, false)
 	}
 	return nil, err
