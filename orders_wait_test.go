@@ -2,8 +2,10 @@ package juspay_test
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -124,16 +126,32 @@ func TestOrdersWaitEndsWithContextInARead(t *testing.T) {
 
 // TestOrdersWaitPacedByTheCallsBackoff: the wait between reads is the
 // call's WithRetryBackoff. With an hour's backoff, a pending order is read
-// once, and the caller's deadline ends the wait long before a second read.
+// once: the caller's context, ended 100ms after that read (time for a
+// hundred reads at the client's 1ms backoff), ends the wait before a second.
 func TestOrdersWaitPacedByTheCallsBackoff(t *testing.T) {
-	c, mt := newMockClient(t) // the client's backoff is 1ms
-	rec := recordAll(mt, statusJSON("PENDING_VBV"))
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	c, mt := newMockClient(t, juspay.WithLogger(slog.New(&cancelAfterRecord{cancel: cancel})))
+	rec := recordAll(mt, statusJSON("PENDING_VBV"))
 	_, err := c.Orders.Wait(ctx, "ord_1", juspay.WithRetryBackoff(time.Hour, time.Hour))
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorIs(t, err, context.Canceled)
 	assert.Contains(t, err.Error(), "still PENDING_VBV after 1 read:")
 	assert.Equal(t, 1, rec.count())
+}
+
+// cancelAfterRecord is a log handler that cancels a context 100ms after
+// its first record: the end of the first attempt.
+type cancelAfterRecord struct {
+	once   sync.Once
+	cancel context.CancelFunc
+}
+
+func (h *cancelAfterRecord) Enabled(context.Context, slog.Level) bool { return true }
+func (h *cancelAfterRecord) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *cancelAfterRecord) WithGroup(string) slog.Handler            { return h }
+func (h *cancelAfterRecord) Handle(context.Context, slog.Record) error {
+	h.once.Do(func() { time.AfterFunc(100*time.Millisecond, h.cancel) })
+	return nil
 }
 
 func TestOrdersWaitRefusesBadArguments(t *testing.T) {
