@@ -248,6 +248,20 @@ func TestCustomersGetOrCreateSettlesEndToEnd(t *testing.T) {
 	}
 }
 
+func TestCustomersGetOrCreateMintsATokenEitherWay(t *testing.T) {
+	_, client := juspaytest.Start(t)
+	p := &juspay.CreateCustomerParams{ObjectReferenceID: "user-1001", MobileNumber: "9999999999", ClientAuthToken: true}
+	made, created, err := client.Customers.GetOrCreate(context.Background(), p)
+	require.NoError(t, err)
+	require.True(t, created)
+	require.NotNil(t, made.ClientAuth)
+	found, created, err := client.Customers.GetOrCreate(context.Background(), p)
+	require.NoError(t, err)
+	assert.False(t, created)
+	require.NotNil(t, found.ClientAuth, "a customer found carries the token asked for")
+	assert.NotEmpty(t, found.ClientAuth.Token)
+}
+
 // srvYield lets the call under test run while a test watches the server.
 func srvYield() { time.Sleep(100 * time.Microsecond) }
 

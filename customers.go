@@ -48,7 +48,7 @@ func customerCreate(op string, p *CreateCustomerParams) (*request, error) {
 // Get returns a customer, by Juspay's ID ("cst_...") or by the merchant's
 // object reference ID.
 //
-// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/get-customer
+// Juspay docs: https://docs.juspay.io/express-checkout-sdk-global/android/integration-guide/1--get-customer-api
 //
 // It sends GET /customers/{customerID} with the customer ID as
 // x-routing-id. An unknown customer is a 404: ErrNotFound.
@@ -108,7 +108,7 @@ func (s *CustomersService) Update(ctx context.Context, customerID string, p *Upd
 // Juspay's client SDKs in the customer's app: it expires 15 minutes after
 // issue.
 //
-// Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/get-customer
+// Juspay docs: https://docs.juspay.io/express-checkout-sdk-global/android/integration-guide/1--get-customer-api
 //
 // It sends GET /customers/{customerID}?options.get_client_auth_token=true
 // with the customer ID as x-routing-id. An unknown customer is a 404:

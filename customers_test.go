@@ -77,6 +77,19 @@ func TestCustomersCreateIsAWrite(t *testing.T) {
 	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 	assert.Equal(t, 1, rec.count(), "never repeated")
 
+	// Any answer ends a write, a 503 included; one that provably never
+	// left (a refused dial) is sent again.
+	c, mt = newMockClient(t)
+	rec = recordAll(mt, jsonResponder(503, `{}`))
+	_, err = c.Customers.Create(context.Background(), customerParams)
+	assert.ErrorIs(t, err, juspay.ErrServer)
+	assert.Equal(t, 1, rec.count(), "never repeated")
+	c, mt = newMockClient(t)
+	rec = recordAll(mt, sequence(failResponder(errRefused), sample(t, 200, "create-customer--response.json")))
+	_, err = c.Customers.Create(context.Background(), customerParams)
+	assert.NoError(t, err)
+	assert.Equal(t, 2, rec.count())
+
 	c, mt = newMockClient(t)
 	recordAll(mt, sample(t, 400, "error--customer-exists.json"))
 	_, err = c.Customers.Create(context.Background(), customerParams)
@@ -191,9 +204,22 @@ func TestCustomersGetOrCreate(t *testing.T) {
 			assert.Equal(t, tc.paths, rec.paths())
 			for _, req := range rec.all() {
 				testHeaders(t, req, "customer@gmail.com")
+				if req.Method == http.MethodGet { // customerParams asks for a client auth token
+					assert.Equal(t, "options.get_client_auth_token=true", req.URL.RawQuery)
+				}
 			}
 		})
 	}
+	t.Run("no token asked: the reads ask for none", func(t *testing.T) {
+		c, mt := newMockClient(t)
+		rec := recordAll(mt, routes(t, map[string]httpmock.Responder{get: found}))
+		p := *customerParams
+		p.ClientAuthToken = false
+		_, _, err := c.Customers.GetOrCreate(context.Background(), &p)
+		require.NoError(t, err)
+		req, _ := rec.only(t)
+		assert.Empty(t, req.URL.RawQuery)
+	})
 	t.Run("a read that fails after an unknown outcome: both errors", func(t *testing.T) {
 		c, mt := newMockClient(t)
 		recordAll(mt, routes(t, map[string]httpmock.Responder{

@@ -20,14 +20,16 @@ const maxSettleRounds = 3
 //
 // It reads the customer by its object reference ID (Get), and creates it
 // on ErrNotFound (Create). Where the create's outcome is unknown
-// (ErrOutcomeUnknown, or a 408 or 5xx answer), or
-// Juspay answers that the customer already exists (a 400 with ErrorCode
-// "unique": someone created it meanwhile), it reads the customer again,
-// and creates it again if it is still not there (at most 3 times). created
-// is true only when this call made the customer: a customer found after
-// an unknown outcome may have been made by another call, so it reports
-// false then. p is checked as Create checks it, before anything is sent.
-// Every read and write is sent with opts, applied once; WithResponseInto
+// (ErrOutcomeUnknown, or a 408 or 5xx answer), or Juspay answers that the
+// customer already exists (a 400 with ErrorCode "unique": someone created
+// it meanwhile), it reads the customer again, and creates it again if it
+// is still not there (at most 3 times). created is true only when this
+// call made the customer: a customer found after an unknown outcome may
+// have been made by another call, so it reports false then. With
+// p.ClientAuthToken, the reads ask for a client auth token too
+// (options.get_client_auth_token=true), so the customer returned holds one
+// however it was found. p is checked as Create checks it, before anything
+// is sent. Reads and writes use opts, applied once; WithResponseInto
 // describes the last request sent.
 // A settling write: see Settling writes in the package doc.
 func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerParams, opts ...Option) (c *Customer, created bool, err error) {
@@ -42,6 +44,10 @@ func (s *CustomersService) GetOrCreate(ctx context.Context, p *CreateCustomerPar
 	read, err := customerRead(op, p.ObjectReferenceID)
 	if err != nil {
 		return nil, false, err
+	}
+	if p.ClientAuthToken {
+		// A customer found, not created, carries the token asked for too.
+		read.path += "?options.get_client_auth_token=true"
 	}
 	cfg, err := s.client.configFor(ctx, op, opts)
 	if err != nil {

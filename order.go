@@ -161,8 +161,8 @@ func (o *Order) FindRefund(uniqueRequestID string) (*Refund, bool) {
 }
 
 // LogValue presents the order to log/slog by its IDs, status and amounts,
-// leaving out the client auth token and the customer's contact details.
-// Without it, slog's JSON handler would encode the whole order, token
+// with the client auth token masked and the customer's contact details left
+// out. Without it, slog's JSON handler would encode the whole order, token
 // included.
 func (o Order) LogValue() slog.Value {
 	attrs := []slog.Attr{

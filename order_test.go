@@ -178,3 +178,36 @@ func TestFindRefund(t *testing.T) {
 	_, ok = (*juspay.Order)(nil).FindRefund("r1")
 	assert.False(t, ok)
 }
+
+func TestCheckoutDecodingKeepsUnknownStatuses(t *testing.T) {
+	var o juspay.Order
+	require.NoError(t, json.Unmarshal([]byte(`{"status":"TO_BE_CHARGED","txn_detail":{"status":"VOID_INITIATED"},
+		"refunds":[{"unique_request_id":"r1","status":"QUEUED"}]}`), &o))
+	assert.Equal(t, juspay.TxnStatus("TO_BE_CHARGED"), o.Status)
+	assert.False(t, o.Status.Pending())
+	require.NotNil(t, o.Txn)
+	assert.Equal(t, juspay.TxnStatus("VOID_INITIATED"), o.Txn.Status)
+	assert.Equal(t, juspay.RefundStatus("QUEUED"), o.Refunds[0].Status)
+}
+
+func TestCustomerAndRefundDecodeLoosely(t *testing.T) {
+	// The customer and refund read the same forms as the order: text for
+	// numbers and booleans, masked values, and every timestamp layout.
+	var c juspay.Customer
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"cst_1","mobile_number":9988776655,"mobile_country_code":"91",
+		"email_address":"FILTERED","first_name":null,"last_name":{},"object_reference_id":"null",
+		"date_created":"2016-08-02T08:07:52+0000","last_updated":"2016-08-02T13:37:52.250+05:30",
+		"juspay":{"client_auth_token":"tkn_1","client_auth_token_expiry":"2020-03-17T14:28:37.5Z"}}`), &c))
+	assert.Equal(t, juspay.Customer{
+		ID: "cst_1", MobileNumber: "9988776655", MobileCountryCode: "91",
+		DateCreated: utc("2016-08-02T08:07:52Z"), LastUpdated: c.LastUpdated,
+		ClientAuth: &juspay.ClientAuthToken{Token: "tkn_1", Expiry: utc("2020-03-17T14:28:37.5Z")},
+	}, c)
+	assert.True(t, utc("2016-08-02T08:07:52.25Z").Equal(c.LastUpdated), c.LastUpdated)
+
+	var rf juspay.Refund
+	require.NoError(t, json.Unmarshal([]byte(`{"unique_request_id":"r1","amount":"75.5","sent_to_gateway":"TRUE",
+		"id":null,"ref":{},"refund_arn":"arn_1","gateway":"PAYTM","error_code":"","created":"FILTERED"}`), &rf))
+	assert.Equal(t, juspay.Refund{UniqueRequestID: "r1", Amount: *amt("75.5"), SentToGateway: true,
+		ARN: "arn_1", RefundSource: "PAYTM"}, rf)
+}

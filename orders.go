@@ -28,12 +28,14 @@ type OrdersService struct {
 // A write, keyed by OrderID (Juspay never holds two orders with one ID),
 // so it settles itself: where its outcome is unknown (ErrOutcomeUnknown,
 // see Retries in the package doc, or a 408 or 5xx answer), or Juspay
-// answers that the order exists, Create reads the order. One with the same amount and currency is the result, with no
-// error; one with another amount or currency is ErrConflict (as is an
-// answer to the create itself that carries another); none (Juspay's
-// NOT_FOUND) means the create never arrived, and it is sent again (at most
-// 3 times). The amounts are compared as numbers ("100" is "100.00"), the
-// currencies ignoring case, with Juspay's default "INR" for an empty one.
+// answers that the order exists, Create reads the order. One with the same
+// amount and currency is the result, with no error; one with another
+// amount or currency is ErrConflict (as is an answer to the create itself
+// that carries another); none (Juspay's NOT_FOUND) means the create never
+// arrived, and it is sent again (at most 3 times). The amounts are
+// compared as numbers ("100" is "100.00"), the currencies ignoring case,
+// with Juspay's default "INR" for a create without one. The settling read
+// sends p.CustomerID as x-routing-id too.
 // WithResponseInto describes the last request sent: the create, or the
 // read that settled it.
 func (s *OrdersService) Create(ctx context.Context, p *CreateOrderParams, opts ...Option) (*Order, error) {
@@ -127,7 +129,7 @@ func (s *OrdersService) Update(ctx context.Context, orderID string, p *UpdateOrd
 	if err != nil {
 		return nil, err
 	}
-	if p == nil || (p.Amount == nil && p.UDF == [10]string{} && p.BillingAddress == nil && p.ShippingAddress == nil) {
+	if p == nil || (p.Amount == nil && p.UDF == [10]string{} && noAddress(p.BillingAddress) && noAddress(p.ShippingAddress)) {
 		return nil, invalid(op, "params", "set nothing to update")
 	}
 	f := updateOrderForm{UDF: p.UDF, BillingAddress: addressFields{p.BillingAddress}, ShippingAddress: addressFields{p.ShippingAddress}}
@@ -143,6 +145,9 @@ func (s *OrdersService) Update(ctx context.Context, orderID string, p *UpdateOrd
 	r := &request{op: op, method: http.MethodPost, path: "/orders/" + id, form: form}
 	return send[Order](ctx, s.client, r, opts)
 }
+
+// noAddress reports whether a sends no field: nil, or every field empty.
+func noAddress(a *Address) bool { return a == nil || *a == Address{} }
 
 // createOrderFormOf checks p and builds the body of an order create.
 func createOrderFormOf(op string, p *CreateOrderParams) (url.Values, error) {

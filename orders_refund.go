@@ -92,7 +92,7 @@ func (s *OrdersService) settleRefund(ctx context.Context, cfg *config, op, order
 		if !dup || n > cfg.maxRetries {
 			return nil, failure
 		}
-		if err := sleep(ctx, policyOf(cfg, false).backoff(n)); err != nil {
+		if err := sleep(ctx, readWait(cfg, n)); err != nil {
 			return nil, fmt.Errorf("juspay: %s: gave up reading the order for refund %q: %w", op, p.UniqueRequestID, err)
 		}
 	}

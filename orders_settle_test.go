@@ -66,34 +66,37 @@ func TestOrdersCreateSettlesUnknownOutcome(t *testing.T) {
 }
 
 func TestOrdersCreateConflict(t *testing.T) {
-	for name, found := range map[string]string{
-		"other amount":   orderJSON("ord_1", "250", "INR", "NEW"),
-		"other currency": orderJSON("ord_1", "100", "USD", "NEW"),
-	} {
-		t.Run(name, func(t *testing.T) {
+	cases := []struct {
+		name, currency, found string
+		conflict              bool
+	}{
+		{"other amount", "", orderJSON("ord_1", "250", "INR", "NEW"), true},
+		{"other currency", "INR", orderJSON("ord_1", "100", "USD", "NEW"), true},
+		{"same currency in another case", "inr", orderJSON("ord_1", "100", "INR", "NEW"), false},
+		{"no currency asked: Juspay's default INR matches", "", orderJSON("ord_1", "100", "INR", "NEW"), false},
+		{"no currency asked: another than INR conflicts", "", orderJSON("ord_1", "100", "BRL", "NEW"), true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
 			c, mt := newMockClient(t)
 			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-				createOrder: failResponder(errReset), getOrder: jsonResponder(200, found),
+				createOrder: failResponder(errReset), getOrder: jsonResponder(200, tc.found),
 			}))
-			o, err := c.Orders.Create(context.Background(), orderParams)
+			p := *orderParams
+			p.Currency = tc.currency
+			o, err := c.Orders.Create(context.Background(), &p)
+			assert.Equal(t, []string{createOrder, getOrder}, rec.paths(), "never sent again")
+			if !tc.conflict {
+				assert.NoError(t, err)
+				return
+			}
 			assert.Nil(t, o)
 			assert.ErrorIs(t, err, juspay.ErrConflict)
 			var apiErr *juspay.APIError
 			assert.False(t, errors.As(err, &apiErr), "a conflict is the SDK's finding, not Juspay's answer")
 			assert.Contains(t, err.Error(), `"ord_1"`)
-			assert.Equal(t, []string{createOrder, getOrder}, rec.paths(), "never sent again")
 		})
 	}
-	t.Run("currency given as inr matches Juspay's default", func(t *testing.T) {
-		c, mt := newMockClient(t)
-		recordAll(mt, routes(t, map[string]httpmock.Responder{
-			createOrder: failResponder(errReset), getOrder: jsonResponder(200, orderJSON("ord_1", "100", "INR", "NEW")),
-		}))
-		p := *orderParams
-		p.Currency = "inr"
-		_, err := c.Orders.Create(context.Background(), &p)
-		assert.NoError(t, err)
-	})
 }
 
 func TestOrdersCreateDoesNotSettleAnswers(t *testing.T) {
@@ -192,15 +195,55 @@ func TestOrdersRefundSettles(t *testing.T) {
 	}
 }
 
-func TestOrdersRefundUnreadableAnswerNotOnTheOrder(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-		refundOrder: jsonResponder(200, `<html>`),
-		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
-	}))
-	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
-	assert.ErrorContains(t, err, "decoding the response")
-	assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
+func TestOrdersRefundUnknownOutcomeNotOnTheOrder(t *testing.T) {
+	// The order read once holds no refund with the key: the refund's own
+	// error is the call's.
+	for name, tc := range map[string]struct {
+		refund httpmock.Responder
+		check  func(t *testing.T, err error)
+	}{
+		"not JSON": {jsonResponder(200, `<html>`), func(t *testing.T, err error) {
+			assert.ErrorContains(t, err, "decoding the response")
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+				refundOrder: tc.refund,
+				getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
+			}))
+			o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+			assert.Nil(t, o)
+			tc.check(t, err)
+			assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
+		})
+	}
+}
+
+func TestOrdersRefundAnswersAreNotRead(t *testing.T) {
+	// Juspay's answers are returned as they are, nothing read: a refusal
+	// (a 4xx) made no refund, and a 5xx the retries could not get past is
+	// safe to try again with the same key, which Juspay refunds once.
+	for name, tc := range map[string]struct {
+		answer httpmock.Responder
+		paths  []string
+	}{
+		"400": {sample(t, 400, "error--refund-amount-exceeded.json"), []string{refundOrder}},
+		"429": {jsonResponder(429, `{}`), []string{refundOrder, refundOrder, refundOrder}},
+		"503": {jsonResponder(503, `{}`), []string{refundOrder, refundOrder, refundOrder}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			rec := recordAll(mt, tc.answer)
+			_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+			var apiErr *juspay.APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tc.paths, rec.paths(), "retried as a read, never read back")
+			for i := range rec.all() {
+				testFormValues(t, rec.reqs[i], rec.bodies[i], map[string][]string{"unique_request_id": {"rf_1"}, "amount": {"40.00"}})
+			}
+		})
+	}
 }
 
 func TestOrdersRefundConflict(t *testing.T) {

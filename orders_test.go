@@ -176,10 +176,12 @@ func TestOrdersUpdate(t *testing.T) {
 	assert.Equal(t, "90", o.Amount.String())
 	assert.Equal(t, "3", o.EffectiveAmount.String())
 
-	for name, p := range map[string]*juspay.UpdateOrderParams{"nil": nil, "empty": {}} {
-		_, err := c.Orders.Update(context.Background(), "ord_1", p)
-		requireInvalid(t, err, "params")
-		_ = name
+	for name, p := range map[string]*juspay.UpdateOrderParams{"nil": nil, "empty": {},
+		"empty addresses": {BillingAddress: &juspay.Address{}, ShippingAddress: &juspay.Address{}}} {
+		t.Run(name, func(t *testing.T) {
+			_, err := c.Orders.Update(context.Background(), "ord_1", p)
+			requireInvalid(t, err, "params")
+		})
 	}
 	_, err = c.Orders.Update(context.Background(), "ord_1", &juspay.UpdateOrderParams{Amount: amt("0")})
 	requireInvalid(t, err, "Amount")
@@ -222,6 +224,36 @@ func TestOrdersRefundRefusesBadParams(t *testing.T) {
 			assert.Zero(t, rec.count())
 		})
 	}
+}
+
+// TestCheckoutCallsRefuseANilContext: a nil ctx is the caller's mistake,
+// refused before anything is sent, by every checkout call.
+func TestCheckoutCallsRefuseANilContext(t *testing.T) {
+	c, mt := newMockClient(t)
+	rec := recordAll(mt, sample(t, 200, "refund-order--response.json"))
+	var nilCtx context.Context
+	cp := &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "9"}
+	for name, call := range map[string]func() error{
+		"Customers.Create": func() error { _, err := c.Customers.Create(nilCtx, cp); return err },
+		"Customers.Get":    func() error { _, err := c.Customers.Get(nilCtx, "cst_1"); return err },
+		"Customers.Update": func() error {
+			_, err := c.Customers.Update(nilCtx, "cst_1", &juspay.UpdateCustomerParams{FirstName: "A"})
+			return err
+		},
+		"Customers.GetOrCreate":        func() error { _, _, err := c.Customers.GetOrCreate(nilCtx, cp); return err },
+		"Customers.NewClientAuthToken": func() error { _, err := c.Customers.NewClientAuthToken(nilCtx, "cst_1"); return err },
+		"Orders.Create":                func() error { _, err := c.Orders.Create(nilCtx, orderParams); return err },
+		"Orders.Get":                   func() error { _, err := c.Orders.Get(nilCtx, "ord_1"); return err },
+		"Orders.Update": func() error {
+			_, err := c.Orders.Update(nilCtx, "ord_1", &juspay.UpdateOrderParams{Amount: amt("1")})
+			return err
+		},
+		"Orders.Refund": func() error { _, err := c.Orders.Refund(nilCtx, "ord_1", refundParams); return err },
+		"Orders.Wait":   func() error { _, err := c.Orders.Wait(nilCtx, "ord_1"); return err },
+	} {
+		t.Run(name, func(t *testing.T) { requireInvalid(t, call(), "ctx") })
+	}
+	assert.Zero(t, rec.count())
 }
 
 // TestOrdersRefundRefusals: Juspay's refusals are APIErrors with its code,

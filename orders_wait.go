@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 )
 
 // Wait reads an order until its payment is settled (its Status is not
@@ -41,14 +43,21 @@ func (s *OrdersService) Wait(ctx context.Context, orderID string, opts ...Option
 			return o, nil
 		case err == nil:
 			last = o.Status
-		case ctx.Err() != nil || !transient(err):
+		case ctx.Err() != nil:
+			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err, ctxErr: ctx.Err()}
+		case !transient(err):
 			return nil, err
 		}
-		if err := sleep(ctx, policyOf(cfg, false).backoff(n)); err != nil {
-			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err}
+		if err := sleep(ctx, readWait(cfg, n)); err != nil {
+			return nil, &waitError{orderID: orderID, last: last, reads: n, err: err, ctxErr: ctx.Err()}
 		}
 	}
 }
+
+// readWait is the wait before read n+1 of Wait, and of a refund's settling
+// reads: the backoff a read's retries wait (WithRetryBackoff), so one
+// option paces every read of a call.
+func readWait(cfg *config, n int) time.Duration { return policyOf(cfg, false).backoff(n) }
 
 // transient reports whether a read's error is one a read retries: a
 // connection or read failure, an attempt timeout, or a 408, 429 or 5xx.
@@ -61,12 +70,16 @@ func transient(err error) bool {
 	return errors.As(err, &re) && re.transient
 }
 
-// waitError is a Wait that ctx ended before the order settled.
+// waitError is a Wait that ctx ended before the order settled, in a read
+// or between two.
 type waitError struct {
 	orderID string
 	last    TxnStatus // "" when no read succeeded
 	reads   int
-	err     error // ctx's
+	err     error // the read's that ctx ended, or the wait's between reads
+	// ctxErr is ctx's error. A read that got an answer (say, a 503) as ctx
+	// ended returns that answer, which does not wrap it.
+	ctxErr error
 }
 
 func (e *waitError) Error() string {
@@ -74,8 +87,24 @@ func (e *waitError) Error() string {
 	if e.last != "" {
 		status = "still " + string(e.last)
 	}
-	return fmt.Sprintf("juspay: wait for order: order %q %s after %d reads: %v",
-		truncate(oneLine(e.orderID), 40), status, e.reads, e.err)
+	detail := strings.TrimPrefix(strings.TrimPrefix(e.err.Error(), "juspay: "), "wait for order: ")
+	if !e.errHasCtx() {
+		detail = e.ctxErr.Error() + "; the last read: " + detail
+	}
+	reads := "reads"
+	if e.reads == 1 {
+		reads = "read"
+	}
+	return fmt.Sprintf("juspay: wait for order: order %q %s after %d %s: %s",
+		truncate(oneLine(e.orderID), 40), status, e.reads, reads, detail)
 }
 
-func (e *waitError) Unwrap() error { return e.err }
+func (e *waitError) Unwrap() []error {
+	if e.errHasCtx() {
+		return []error{e.err}
+	}
+	return []error{e.err, e.ctxErr}
+}
+
+// errHasCtx reports whether err already says that ctx ended.
+func (e *waitError) errHasCtx() bool { return e.ctxErr == nil || errors.Is(e.err, e.ctxErr) }

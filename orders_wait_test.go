@@ -2,8 +2,12 @@ package juspay_test
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -87,6 +91,67 @@ func TestOrdersWaitEndsWithContext(t *testing.T) {
 	_, err = c.Orders.Wait(ctx, "ord_1")
 	assert.ErrorIs(t, err, context.Canceled, "an ended context reads nothing")
 	assert.Equal(t, 3, n)
+}
+
+// TestOrdersWaitEndsWithContextInARead: a ctx that ends during a read,
+// not only between reads, names the status the order was last read in.
+func TestOrdersWaitEndsWithContextInARead(t *testing.T) {
+	for name, third := range map[string]func(*http.Request) (*http.Response, error){
+		"on the wire":                     func(r *http.Request) (*http.Response, error) { return nil, r.Context().Err() },
+		"an answer that comes as it ends": jsonResponder(503, `{}`),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			n := 0
+			recordAll(mt, func(r *http.Request) (*http.Response, error) {
+				if n++; n < 3 {
+					return statusJSON("AUTHORIZING")(r)
+				}
+				cancel() // the caller gives up during the third read
+				return third(r)
+			})
+			o, err := c.Orders.Wait(ctx, "ord_1")
+			assert.Nil(t, o)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.Contains(t, err.Error(), `order "ord_1" still AUTHORIZING after 3 reads`)
+			assert.Equal(t, 1, strings.Count(err.Error(), "juspay: "), err.Error())
+			assert.Equal(t, 1, strings.Count(err.Error(), "wait for order"), err.Error())
+			assert.Equal(t, 3, n)
+		})
+	}
+}
+
+// TestOrdersWaitPacedByTheCallsBackoff: the wait between reads is the
+// call's WithRetryBackoff. With an hour's backoff, a pending order is read
+// once: the caller's context, ended 100ms after that read (time for a
+// hundred reads at the client's 1ms backoff), ends the wait before a second.
+func TestOrdersWaitPacedByTheCallsBackoff(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c, mt := newMockClient(t, juspay.WithLogger(slog.New(&cancelAfterRecord{cancel: cancel})))
+	rec := recordAll(mt, statusJSON("PENDING_VBV"))
+	_, err := c.Orders.Wait(ctx, "ord_1", juspay.WithRetryBackoff(time.Hour, time.Hour))
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, err.Error(), "still PENDING_VBV after 1 read:")
+	assert.Equal(t, 1, rec.count())
+}
+
+// cancelAfterRecord is a log handler that cancels a context 100ms after
+// its first record: the end of the first attempt.
+type cancelAfterRecord struct {
+	once   sync.Once
+	cancel context.CancelFunc
+}
+
+func (h *cancelAfterRecord) Enabled(context.Context, slog.Level) bool { return true }
+func (h *cancelAfterRecord) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *cancelAfterRecord) WithGroup(string) slog.Handler            { return h }
+func (h *cancelAfterRecord) Handle(context.Context, slog.Record) error {
+	h.once.Do(func() { time.AfterFunc(100*time.Millisecond, h.cancel) })
+	return nil
 }
 
 func TestOrdersWaitRefusesBadArguments(t *testing.T) {

@@ -47,47 +47,63 @@ func run(ctx context.Context, out io.Writer) error {
 	defer cancel()
 	fmt.Fprintf(out, "Talking to an embedded fake Juspay at %s\n\n", srv.URL)
 
+	cust, w, err := customerWithWallet(ctx, srv, client, out)
+	if err != nil {
+		return err
+	}
+	route := juspay.WithRoutingID(cust.ID) // one routing ID for every call about the customer
+	if err := pay(ctx, srv, client, out, cust.ID, w, route); err != nil {
+		return err
+	}
+	return refund(ctx, srv, client, out, route)
+}
+
+// customerWithWallet finds or creates the customer and links a Paytm
+// wallet for it with the OTP Paytm sent.
+func customerWithWallet(ctx context.Context, srv *juspaytest.Server, client *juspay.Client, out io.Writer) (*juspay.Customer, *juspay.WalletAccount, error) {
 	// 1. The customer: found by the shop's ID, created the first time.
 	cust, created, err := client.Customers.GetOrCreate(ctx, &juspay.CreateCustomerParams{
 		ObjectReferenceID: customerRef, MobileNumber: "9999999999", MobileCountryCode: "91",
 	})
 	if err != nil {
-		return fmt.Errorf("customer: %w", err)
+		return nil, nil, fmt.Errorf("customer: %w", err)
 	}
 	fmt.Fprintf(out, "1. customer %s (%s) created=%t\n", cust.ID, cust.ObjectReferenceID, created)
-	route := juspay.WithRoutingID(cust.ID) // one routing ID for every call about the customer
 
 	// 2. Link a Paytm wallet with the OTP Paytm sent the customer.
 	w, err := client.Wallets.Create(ctx, cust.ID, &juspay.CreateWalletParams{
 		Gateway: "PAYTM", MobileNumber: cust.MobileNumber, Authenticate: true,
 	})
 	if err != nil {
-		return fmt.Errorf("wallet: %w", err)
+		return nil, nil, fmt.Errorf("wallet: %w", err)
 	}
 	otp, ok := srv.OTP(w.ID) // what the customer typed; here, read from the fake
 	if !ok {
-		return errors.New("the fake server sent no OTP")
+		return nil, nil, errors.New("the fake server sent no OTP")
 	}
-	if w, err = client.Wallets.Link(ctx, w.ID, otp, route); err != nil {
-		return fmt.Errorf("link: %w", err)
+	if w, err = client.Wallets.Link(ctx, w.ID, otp, juspay.WithRoutingID(cust.ID)); err != nil {
+		return nil, nil, fmt.Errorf("link: %w", err)
 	}
 	fmt.Fprintf(out, "2. wallet %s linked=%t balance=%s\n", w.Wallet, w.Linked, w.CurrentBalance)
+	return cust, w, nil
+}
 
+// pay creates the order and debits the wallet for it; the debit's answer
+// is lost on the way back, and the order's status settles it.
+func pay(ctx context.Context, srv *juspaytest.Server, client *juspay.Client, out io.Writer, customerID string, w *juspay.WalletAccount, route juspay.Option) error {
 	// 3. The order, keyed by its ID: a create retried can never make two.
 	amount, err := juspay.ParseAmount("120.50")
 	if err != nil {
 		return err
 	}
-	o, err := client.Orders.Create(ctx, &juspay.CreateOrderParams{
-		OrderID: orderID, Amount: amount, CustomerID: cust.ID,
-	})
+	o, err := client.Orders.Create(ctx, &juspay.CreateOrderParams{OrderID: orderID, Amount: amount, CustomerID: customerID})
 	if err != nil {
 		return fmt.Errorf("order: %w", err)
 	}
 	fmt.Fprintf(out, "3. order %s %s %s %s\n", o.OrderID, o.Amount, o.Currency, o.Status)
 
-	// 4. Debit the wallet. Its answer is lost on the way back (a fault the
-	// fake plays): the debit's outcome is unknown, and the order says it.
+	// 4. Debit the wallet. Its answer is lost (a fault the fake plays):
+	// the outcome is unknown, and only the order can say it.
 	srv.FailPath("/txns", 1, juspaytest.ResetAfterFault())
 	_, err = client.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
 		OrderID: orderID, PaymentMethod: w.Wallet, DirectWalletToken: w.Token,
@@ -110,15 +126,20 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "5. order %s %s: paid %s %s by %s (%s)\n", o.OrderID, o.Status, o.Amount, o.Currency,
 		o.PaymentMethod, o.Txn.TxnFlowType)
+	return nil
+}
 
-	// 6. Refund part of it, keyed: the refund's answer is lost too, and
-	// the retry, with the same key, settles it without refunding twice.
-	refund, err := juspay.ParseAmount("20.50")
+// refund refunds part of the order under a key; its answer is lost too,
+// and the retry with the same key settles it without refunding twice.
+func refund(ctx context.Context, srv *juspaytest.Server, client *juspay.Client, out io.Writer, route juspay.Option) error {
+	// 6. Refund part of it.
+	amount, err := juspay.ParseAmount("20.50")
 	if err != nil {
 		return err
 	}
 	srv.FailPath("/orders/"+orderID+"/refunds", 1, juspaytest.ResetAfterFault())
-	if o, err = client.Orders.Refund(ctx, orderID, &juspay.RefundParams{UniqueRequestID: refundKey, Amount: refund}, route); err != nil {
+	o, err := client.Orders.Refund(ctx, orderID, &juspay.RefundParams{UniqueRequestID: refundKey, Amount: amount}, route)
+	if err != nil {
 		return fmt.Errorf("refund: %w", err)
 	}
 	r, _ := o.FindRefund(refundKey)
