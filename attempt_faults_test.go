@@ -32,12 +32,18 @@ type faultEnv struct {
 	elsewhere *testServer // the other host a redirect points to
 }
 
+// faultSlack stretches every faultWant.most, which is what the call takes on
+// an idle machine, for a runner loaded by -race and parallel packages: the
+// bound is there to catch a call that hangs until its minute-long context
+// ends, not to time the SDK.
+const faultSlack = 4
+
 // faultWant is what one call through a fault must come to.
 type faultWant struct {
 	attempts int
 	class    func(t *testing.T, err error, env *faultEnv)
 	least    time.Duration // the call waited at least this (a Retry-After)
-	most     time.Duration // and returned within this
+	most     time.Duration // and returned within this, on an idle machine
 }
 
 // faultRow is one fault, with what a read and a write must come to.
@@ -256,7 +262,7 @@ func TestFaultMatrix(t *testing.T) {
 					assert.EqualValues(t, want.attempts, env.srv.requests.Load(), "requests the server saw")
 				}
 				assert.NoError(t, ctx.Err(), "the caller's context did not end the call")
-				assert.LessOrEqual(t, took, want.most, "returned in time")
+				assert.LessOrEqual(t, took, want.most*faultSlack, "returned in time")
 				assert.GreaterOrEqual(t, took, want.least, "waited as long as asked")
 				assert.NotContains(t, err.Error(), testAPIKey)
 				if call.write {

@@ -242,7 +242,7 @@ func TestDrainIsBounded(t *testing.T) {
 				require.True(t, errors.As(err, &apiErr), "%v", err)
 				assert.Equal(t, tc.status, apiErr.StatusCode)
 			}
-			assert.Less(t, time.Since(start), 5*time.Second)
+			assert.Less(t, time.Since(start), 20*time.Second, "did not hang")
 			assert.Less(t, counter.read.Load(), tc.most, "drained a bounded amount")
 			assert.Greater(t, counter.read.Load(), int64(128<<10), "drained some, for the connection's sake")
 		})

@@ -256,7 +256,7 @@ func TestE2ECallerContext(t *testing.T) {
 
 		assert.ErrorIs(t, err, context.Canceled)
 		assert.NotErrorIs(t, err, context.DeadlineExceeded)
-		assert.Less(t, time.Since(start), 5*time.Second)
+		assert.Less(t, time.Since(start), 20*time.Second, "did not hang")
 		assert.EqualValues(t, 1, srv.requests.Load(), "no retry after the caller's context ended")
 	})
 
@@ -272,7 +272,7 @@ func TestE2ECallerContext(t *testing.T) {
 		err := refreshAll(ctx, c)
 
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
-		assert.Less(t, time.Since(start), 5*time.Second)
+		assert.Less(t, time.Since(start), 20*time.Second, "did not hang")
 		assert.EqualValues(t, 1, log.attempts.Load(), "the caller's deadline is not an attempt timeout: no retry")
 		assert.EqualValues(t, 1, srv.requests.Load())
 	})
