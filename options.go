@@ -284,7 +284,7 @@ func WithUserAgent(app string) Option {
 // WithResponseInto fills dst with what the call's answer was (its status,
 // headers, request ID and the attempts made) when the call ends, whether it
 // succeeded or failed, whenever an answer came; a call that made no attempt
-// leaves dst zero. It is how to record the request ID of a successful debit
+// does not touch dst, so a new Response stays zero. It is how to record the request ID of a successful debit
 // for Juspay's support. It configures a call: given to NewClient,
 // NewClient fails. dst must not be nil.
 func WithResponseInto(dst *Response) Option {
