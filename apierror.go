@@ -19,7 +19,7 @@ const maxErrorBody = 64 << 10
 //
 // Its text fields and Body hold no secret of the call: where a server
 // echoed the API key, the Authorization value, a wallet token or an OTP,
-// they read [REDACTED], as Error does, so that printing the fields (fmt's
+// they read [redacted], as Error does, so that printing the fields (fmt's
 // %p, a testify diff) shows none.
 //
 // Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the

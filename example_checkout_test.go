@@ -129,7 +129,7 @@ func ExampleCustomersService_NewClientAuthToken() {
 	}
 	// Hand tok.Token to Juspay's SDK in the customer's app; printed, it is masked.
 	fmt.Println(tok.Token != "", tok.Expiry.After(time.Now()))
-	fmt.Println(strings.HasPrefix(tok.String(), "ClientAuthToken{Token: [REDACTED]"))
+	fmt.Println(strings.HasPrefix(tok.String(), "ClientAuthToken{Token: [redacted]"))
 	// Output:
 	// true true
 	// true
@@ -339,7 +339,7 @@ func ExampleCustomer() {
 	fmt.Printf("%+v\n", c.ClientAuth)
 	// Output:
 	// cst_om2l6ctlptxwxuzj 2016-08-02T08:07:52Z
-	// ClientAuthToken{Token: [REDACTED], Expiry: 2020-03-17T14:45:26Z}
+	// ClientAuthToken{Token: [redacted], Expiry: 2020-03-17T14:45:26Z}
 }
 
 func ExampleClientAuthToken() {
@@ -347,8 +347,8 @@ func ExampleClientAuthToken() {
 	fmt.Println(tok)
 	fmt.Printf("%+v\n", &tok)
 	// Output:
-	// ClientAuthToken{Token: [REDACTED]}
-	// ClientAuthToken{Token: [REDACTED]}
+	// ClientAuthToken{Token: [redacted]}
+	// ClientAuthToken{Token: [redacted]}
 }
 
 func ExampleCreateOrderParams() {
