@@ -172,7 +172,7 @@ func (cl *call) fail(o *outcome, attempts int, end ending) error {
 			return apiErr
 		}
 	}
-	e := &requestError{op: cl.r.op, what: o.failed, err: o.err, attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub,
+	e := &requestError{op: cl.r.op, what: o.failed, err: cl.scrub.cleanChain(o.err), attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub,
 		transient: o.retryable}
 	if apiErr != nil {
 		// The caller's context ended the call after an answer came (while

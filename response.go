@@ -20,7 +20,8 @@ type Response struct {
 // Do sends a request to an endpoint the SDK does not wrap, with everything
 // a wrapped call has: the client's authentication and headers, the call's
 // options, retries, the retry budget, logging and the redaction of secrets
-// from errors.
+// from errors: the key, and the values of form fields whose names say they
+// are secrets ("otp", "password", any name ending in "token").
 //
 // method is the HTTP method. path is joined to the base URL as it is: it
 // must start with "/", and IDs in it must be escaped by the caller
@@ -51,7 +52,7 @@ func (c *Client) Do(ctx context.Context, method, path string, form url.Values, o
 		}
 	}
 	method = strings.ToUpper(method)
-	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form}
+	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form, secrets: formSecrets(form)}
 	cfg, err := c.configFor(ctx, op, opts)
 	if err != nil {
 		return err

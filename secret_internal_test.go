@@ -1,11 +1,15 @@
 package juspay
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestScrub(t *testing.T) {
@@ -33,4 +37,45 @@ func TestSealedPrintsAMask(t *testing.T) {
 	assert.Equal(t, `"`+redacted+`"`, string(b))
 	assert.Equal(t, []string{"Basic c2tfdGVzdDo="}, s.get())
 	assert.Nil(t, sealed[[]string]{}.get(), "the zero sealed opens to nothing")
+}
+
+// timeoutErr is a transport's timeout whose text quotes what a server said.
+type timeoutErr struct{ said string }
+
+func (e timeoutErr) Error() string { return "i/o timeout after " + e.said }
+func (e timeoutErr) Timeout() bool { return true }
+
+func TestCleanChain(t *testing.T) {
+	s := newScrubber(secretForms([]string{"otp_482913"}))
+
+	clean := &url.Error{Op: "Post", URL: "https://x/y", Err: context.DeadlineExceeded}
+	assert.Same(t, clean, s.cleanChain(clean), "a chain without a secret is kept as it is")
+
+	dirty := &url.Error{Op: "Post", URL: "https://x/otp_482913",
+		Err: fmt.Errorf("proxy said %q: %w", "otp_482913", errors.Join(timeoutErr{"otp_482913"}, context.DeadlineExceeded))}
+	got := s.cleanChain(dirty)
+
+	var ue *url.Error
+	require.ErrorAs(t, got, &ue, "the *url.Error keeps its type")
+	assert.Equal(t, "https://x/[redacted]", ue.URL)
+	assert.False(t, ue.Timeout(), "as the original: its Err is no timeout")
+	assert.ErrorIs(t, got, context.DeadlineExceeded, "sentinels are kept")
+	assert.Equal(t, `Post "https://x/[redacted]": proxy said "[redacted]": i/o timeout after [redacted]`+"\n"+
+		"context deadline exceeded", got.Error())
+	for e := []error{got}; len(e) > 0; e = e[1:] {
+		assert.NotContains(t, e[0].Error(), "482913")
+		e = append(e, unwrapAll(e[0])...)
+	}
+	assert.Contains(t, dirty.Error(), "otp_482913", "the original is left as it was")
+
+	timedOut := s.cleanChain(&url.Error{Op: "Get", URL: "https://x", Err: timeoutErr{"otp_482913"}})
+	require.ErrorAs(t, timedOut, &ue)
+	assert.True(t, ue.Timeout(), "a timeout stays a timeout")
+	assert.Equal(t, `Get "https://x": i/o timeout after [redacted]`, timedOut.Error())
+}
+
+func TestFormSecrets(t *testing.T) {
+	form := url.Values{"otp": {"482913"}, "direct_wallet_token": {"tk_1"}, "Client_Auth_Token": {"cat_1"},
+		"password": {"pw"}, "command": {"link"}, "order_id": {"ord_1"}, "client_auth_token_expiry": {"2020"}}
+	assert.ElementsMatch(t, []string{"482913", "tk_1", "cat_1", "pw"}, formSecrets(form))
 }
