@@ -20,7 +20,9 @@ const maxErrorBody = 64 << 10
 // Its text fields and Body hold no secret of the call: where a server
 // echoed the API key, the Authorization value, a wallet token or an OTP,
 // they read [redacted], as Error does, so that printing the fields (fmt's
-// %p, a testify diff) shows none.
+// %p, a testify diff) shows none. So does a secret the body carries of its
+// own: a string under a name such as "client_auth_token", "token" or
+// "otp" (a token minted before the call failed).
 //
 // Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the
 // class, and errors.As to read the fields:

@@ -174,7 +174,7 @@ func (cl *call) run() error {
 // last attempt.
 func (cl *call) report(o *outcome, attempts int) {
 	if dst := cl.cfg.response; dst != nil {
-		*dst = Response{StatusCode: o.status, Header: o.header, RequestID: cl.scrub.scrub(requestID(o.header)), Attempts: attempts}
+		*dst = Response{StatusCode: o.status, Header: o.header, RequestID: cl.scrubberFor(o).scrub(requestID(o.header)), Attempts: attempts}
 	}
 }
 

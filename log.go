@@ -25,12 +25,13 @@ func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took),
 	}
+	scrub := cl.scrubberFor(o)
 	if id := requestID(o.header); id != "" {
 		// A server may echo anything there, the key included.
-		attrs = append(attrs, slog.String("request_id", cl.scrub.scrub(id)))
+		attrs = append(attrs, slog.String("request_id", scrub.scrub(id)))
 	}
 	if o.err != nil {
-		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
+		attrs = append(attrs, slog.String("error", scrub.scrub(o.err.Error())))
 	}
 	l.LogAttrs(cl.ctx, slog.LevelDebug, "juspay: attempt", attrs...)
 }
@@ -56,7 +57,7 @@ func logRetry(cl *call, o *outcome, attempt int, wait time.Duration) {
 		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
 	}
 	if id := requestID(o.header); id != "" {
-		attrs = append(attrs, slog.String("request_id", cl.scrub.scrub(id)))
+		attrs = append(attrs, slog.String("request_id", cl.scrubberFor(o).scrub(id)))
 	}
 	l.LogAttrs(cl.ctx, slog.LevelWarn, "juspay: retrying", attrs...)
 }

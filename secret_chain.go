@@ -1,6 +1,7 @@
 package juspay
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -113,4 +114,64 @@ func secretName(name string) bool {
 	}
 	return strings.HasSuffix(n, "token") || strings.HasSuffix(n, "_otp") ||
 		strings.HasSuffix(n, "_password") || strings.HasSuffix(n, "_secret")
+}
+
+// bodySecrets lists the string values an error answer's JSON holds under
+// names that say they are secrets (secretName): a client auth token minted
+// before the call failed, a wallet's token. They are no secret of the call,
+// which did not send them, but they are secrets all the same, and the
+// APIError keeps the body. A body that is not JSON, or is cut short, gives
+// what was read before the fault.
+func bodySecrets(body []byte) []string {
+	type level struct {
+		object, wantKey bool
+		key             string
+	}
+	var stack []level
+	var out []string
+	dec := json.NewDecoder(bytes.NewReader(body))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		var top *level
+		if len(stack) > 0 {
+			top = &stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.wantKey {
+			top.key, _ = tok.(string)
+			top.wantKey = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			stack = append(stack, level{object: tok == json.Delim('{'), wantKey: true})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) > 0 {
+				top = &stack[len(stack)-1]
+			} else {
+				top = nil
+			}
+		default:
+			if s, ok := tok.(string); ok && top != nil && top.object && secretName(top.key) && s != "" {
+				out = append(out, s)
+			}
+		}
+		if top != nil && top.object {
+			top.wantKey = true // a value ended: a key comes next
+		}
+	}
+}
+
+// scrubberFor is the scrubber for what is written of an attempt's outcome
+// (its error, its log records, its request ID): the call's secrets, and
+// those an error answer holds (bodySecrets).
+func (cl *call) scrubberFor(o *outcome) scrubber {
+	if len(o.errBody) == 0 {
+		return cl.scrub
+	}
+	return cl.scrub.with(bodySecrets(o.errBody))
 }

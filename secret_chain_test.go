@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gojuspay/juspay"
@@ -209,4 +210,45 @@ func TestNoErrorInTheChainHoldsASecret(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConflictNeverQuotesAnEchoedCurrency: an order that already exists
+// with another currency is a conflict, whose text names the currency
+// Juspay holds. A server that echoes the key there (upper-cased, as the
+// text shows a currency code) must not have it quoted.
+func TestConflictNeverQuotesAnEchoedCurrency(t *testing.T) {
+	c, _ := newRecordedClient(t, routes(t, map[string]httpmock.Responder{
+		"POST /orders":         jsonResponder(400, `{"status":"Bad Request","error_code":"unique","error_message":"order already exists"}`),
+		"GET /orders/ord_echo": jsonResponder(200, orderJSON("ord_echo", "100", testAPIKey, "NEW")),
+	}))
+
+	_, err := c.Orders.Create(context.Background(), &juspay.CreateOrderParams{OrderID: "ord_echo", Amount: *amt("100")})
+
+	require.ErrorIs(t, err, juspay.ErrConflict)
+	secrets := append([]string{testAPIKey, strings.ToUpper(testAPIKey)}, testSecrets...)
+	assertNothingHolds(t, chainTexts(err), secrets, "the conflict")
+	require.Contains(t, err.Error(), "ord_echo", "the conflict names the order")
+}
+
+// TestMintedTokenInAnErrorAnswerIsScrubbed: an error answer that carries
+// secrets of its own (a client auth token minted before the call failed, a
+// wallet's token) has them replaced in the APIError, its fields and its
+// Body, as the call's own secrets are.
+func TestMintedTokenInAnErrorAnswerIsScrubbed(t *testing.T) {
+	const minted, walletToken = "tkn_minted_9a8b7c6d", "tok_wallet_1q2w3e4r"
+	body := `{"status":"Bad Request","error_code":"invalid","error_message":"juspay block: ` + minted + `",` +
+		`"juspay":{"client_auth_token":"` + minted + `","client_auth_token_expiry":"2020-03-17T14:28:37Z"},` +
+		`"list":[{"id":"wlt_1","token":"` + walletToken + `"}]}`
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, _ := newRecordedClient(t, jsonResponder(400, body, "X-Request-Id", "req_"+minted), juspay.WithLogger(logger))
+
+	_, err := c.Customers.Create(context.Background(), &juspay.CreateCustomerParams{ObjectReferenceID: "ref_1", MobileNumber: "9999999999", ClientAuthToken: true})
+
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assertNothingHolds(t, append(chainTexts(err), logs.String()), []string{minted, walletToken}, "the error answer")
+	assert.Contains(t, string(apiErr.Body), `"client_auth_token":"[redacted]"`)
+	assert.Contains(t, string(apiErr.Body), `"client_auth_token_expiry":"2020-03-17T14:28:37Z"`, "what is not secret is kept")
+	assert.Equal(t, "juspay block: [redacted]", apiErr.ErrorMessage)
 }

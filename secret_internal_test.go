@@ -79,3 +79,12 @@ func TestFormSecrets(t *testing.T) {
 		"password": {"pw"}, "command": {"link"}, "order_id": {"ord_1"}, "client_auth_token_expiry": {"2020"}}
 	assert.ElementsMatch(t, []string{"482913", "tk_1", "cat_1", "pw"}, formSecrets(form))
 }
+
+func TestBodySecrets(t *testing.T) {
+	body := `{"a":{"token":"t1","n":[1,{"x":"y"}]},"token":"t2","list":[{"otp":"o1"},{"client_auth_token":"c1",` +
+		`"client_auth_token_expiry":"2020"}],"after":"token","password":"","direct_wallet_token":7,"Otp":"o2"}`
+	assert.Equal(t, []string{"t1", "t2", "o1", "c1", "o2"}, bodySecrets([]byte(body)))
+	assert.Equal(t, []string{"t1"}, bodySecrets([]byte(`{"token":"t1","otp":"cut`)), "a body cut short: what was read")
+	assert.Empty(t, bodySecrets([]byte(`<html>token</html>`)))
+	assert.Empty(t, bodySecrets([]byte(`["token","t1"]`)), "an array's strings are no keys")
+}
