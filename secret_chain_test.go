@@ -1,10 +1,13 @@
 package juspay_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -251,4 +254,43 @@ func TestMintedTokenInAnErrorAnswerIsScrubbed(t *testing.T) {
 	assert.Contains(t, string(apiErr.Body), `"client_auth_token":"[redacted]"`)
 	assert.Contains(t, string(apiErr.Body), `"client_auth_token_expiry":"2020-03-17T14:28:37Z"`, "what is not secret is kept")
 	assert.Equal(t, "juspay block: [redacted]", apiErr.ErrorMessage)
+}
+
+// TestMalformedAnswerEchoingTheKey: a broken server answers with a status
+// line and a header line that echo the Authorization header it was sent.
+// net/http's error quotes such lines; the call's error, and every error
+// it wraps, must not.
+func TestMalformedAnswerEchoingTheKey(t *testing.T) {
+	for name, answer := range map[string]string{
+		"status line": "%s 200 OK\r\n\r\n",
+		"header line": "HTTP/1.1 200 OK\r\n%s\r\nContent-Length: 0\r\n\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			require.NoError(t, err)
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				conn, err := ln.Accept()
+				if err != nil {
+					return
+				}
+				defer conn.Close()
+				req, err := http.ReadRequest(bufio.NewReader(conn))
+				if err != nil {
+					return
+				}
+				fmt.Fprintf(conn, answer, req.Header.Get("Authorization"))
+			}()
+			c := newServerClient(t, "http://"+ln.Addr().String(), juspay.WithMaxRetries(0))
+
+			_, err = c.Wallets.RefreshAll(context.Background(), testCustomerID)
+
+			require.Error(t, err)
+			ln.Close()
+			<-done
+			assertNothingHolds(t, chainTexts(err), append([]string{testAuthorization}, testSecrets...), "the error chain")
+			assert.Contains(t, err.Error(), "[redacted]", "the line was quoted, scrubbed")
+		})
+	}
 }
