@@ -212,7 +212,9 @@ func newAPIError(status int, header http.Header, body []byte) *APIError {
 // e, as it is built: a server may echo the key, a token or an OTP anywhere
 // in its answer, and the fields are read, logged and printed where Error's
 // scrub cannot reach (fmt's %p of a value and go-spew, in testify's diffs,
-// skip every method). Body was cut at maxErrorBody before it could be
+// skip every method). Body's JSON strings are scrubbed as decoded too, so
+// that a secret spelt with \uXXXX escapes goes as well. Body was cut at
+// maxErrorBody before it could be
 // scrubbed; a tail that begins a secret is dropped as well, so that no
 // secret's first bytes survive the cut.
 func (e *APIError) scrubFields(s scrubber) {
@@ -233,11 +235,12 @@ func (e *APIError) scrubFields(s scrubber) {
 		}
 		e.Info = &info
 	}
-	body := string(e.Body)
-	if len(e.Body) >= maxErrorBody {
-		body = s.dropSecretStart(body)
+	body := e.Body
+	if len(body) >= maxErrorBody {
+		body = []byte(s.dropSecretStart(string(body)))
 	}
-	if clean := s.scrub(body); clean != string(e.Body) {
+	// Escaped spellings first: a plain scrub could cut an escape in two.
+	if clean := s.scrub(string(s.scrubEscaped(body))); clean != string(e.Body) {
 		e.Body = []byte(clean)
 	}
 }

@@ -294,3 +294,20 @@ func TestMalformedAnswerEchoingTheKey(t *testing.T) {
 		})
 	}
 }
+
+// TestEscapedEchoInTheBodyIsScrubbed: JSON lets a server spell any
+// character as \uXXXX, so an echoed key need not be the key's bytes in
+// the body. APIError.Body, its fields and its %#v hold it in no spelling.
+func TestEscapedEchoInTheBodyIsScrubbed(t *testing.T) {
+	escaped := `\u00` + fmt.Sprintf("%x", testAPIKey[0]) + testAPIKey[1:]
+	otpEscaped := `\u0034` + probeOTP[1:]
+	c, _ := newRecordedClient(t, jsonResponder(401, `{"error_code":"auth","error_message":"key `+escaped+` revoked, otp `+otpEscaped+`"}`))
+
+	_, err := c.Wallets.Link(context.Background(), "wlt_1", probeOTP)
+
+	var apiErr *juspay.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assertNothingHolds(t, chainTexts(err), []string{testAPIKey[1:], probeOTP[1:]}, "the error")
+	assert.Equal(t, "key [redacted] revoked, otp [redacted]", apiErr.ErrorMessage)
+	assert.JSONEq(t, `{"error_code":"auth","error_message":"key [redacted] revoked, otp [redacted]"}`, string(apiErr.Body))
+}

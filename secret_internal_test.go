@@ -88,3 +88,14 @@ func TestBodySecrets(t *testing.T) {
 	assert.Empty(t, bodySecrets([]byte(`<html>token</html>`)))
 	assert.Empty(t, bodySecrets([]byte(`["token","t1"]`)), "an array's strings are no keys")
 }
+
+func TestScrubEscaped(t *testing.T) {
+	s := newScrubber(secretForms([]string{"sk_live_ab12"}))
+	body := `{"a": "\u0073k_live_ab12 said", "b":"kept \u00e9",` + "\n" + ` "c" : ["x","sk_\u006cive_ab12"], "\u0073k_live_ab12":1}`
+	assert.Equal(t, `{"a": "[redacted] said", "b":"kept \u00e9",`+"\n"+` "c" : ["x","[redacted]"], "[redacted]":1}`,
+		string(s.scrubEscaped([]byte(body))))
+	plain := []byte(`{"a":"\u00e9"}`)
+	assert.Equal(t, plain, s.scrubEscaped(plain), "nothing to scrub: kept as it is")
+	cut := []byte(`{"a":"\u0073k_live_ab12","b":"\u0073k_li`)
+	assert.Equal(t, `{"a":"[redacted]","b":"\u0073k_li`, string(s.scrubEscaped(cut)), "a body cut short")
+}
