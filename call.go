@@ -174,7 +174,8 @@ func (cl *call) run() error {
 // last attempt.
 func (cl *call) report(o *outcome, attempts int) {
 	if dst := cl.cfg.response; dst != nil {
-		*dst = Response{StatusCode: o.status, Header: o.header, RequestID: cl.scrubberFor(o).scrub(requestID(o.header)), Attempts: attempts}
+		scrub := cl.scrubberFor(o)
+		*dst = Response{StatusCode: o.status, Header: scrub.header(o.header), RequestID: scrub.scrub(requestID(o.header)), Attempts: attempts}
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 
 // Log records name allow-listed metadata only. The request's headers, its
 // form body and the response body never reach a record: they hold the API
-// key, OTPs and wallet tokens. An error's text is scrubbed of the call's
-// secrets first.
+// key, OTPs and wallet tokens. An error's text, the request ID and the
+// operation (Client.Do's names its path, query and all) are scrubbed of the
+// call's secrets first.
 
 // logAttempt writes the debug record of one attempt.
 func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.Duration) {
@@ -18,7 +19,7 @@ func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("op", cl.r.op),
+		slog.String("op", cl.scrub.scrub(cl.r.op)),
 		slog.String("method", req.Method),
 		slog.String("path", req.URL.EscapedPath()),
 		slog.Int("status", o.status),
@@ -43,7 +44,7 @@ func logRetry(cl *call, o *outcome, attempt int, wait time.Duration) {
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("op", cl.r.op),
+		slog.String("op", cl.scrub.scrub(cl.r.op)),
 		slog.Int("attempt", attempt),
 		slog.Duration("wait", wait),
 	}
@@ -70,7 +71,7 @@ func logBudgetSpent(cl *call, o *outcome, attempt int) {
 	if l == nil || !l.Enabled(cl.ctx, slog.LevelWarn) {
 		return
 	}
-	attrs := []slog.Attr{slog.String("op", cl.r.op), slog.Int("attempt", attempt)}
+	attrs := []slog.Attr{slog.String("op", cl.scrub.scrub(cl.r.op)), slog.Int("attempt", attempt)}
 	if o.status != 0 {
 		attrs = append(attrs, slog.Int("status", o.status))
 	}

@@ -3,6 +3,7 @@ package juspay
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"strings"
 )
@@ -90,9 +91,20 @@ func (e *scrubbedError) Unwrap() []error { return e.errs }
 // checks net.Error-style timeouts down the chain.
 func (e *scrubbedError) Timeout() bool { return e.timeout }
 
-// formSecrets lists the values of a form whose names say they hold a
-// secret (an OTP, a token, a password), for Client.Do: the SDK did not
-// build that form, so it cannot know its secrets otherwise.
+// doSecrets lists the secrets of a Client.Do call: the values of its form,
+// and of the query in its path, whose names say they hold a secret (an
+// OTP, a token, a password). The SDK did not build either, so it cannot
+// know their secrets otherwise.
+func doSecrets(path string, form url.Values) []string {
+	out := formSecrets(form)
+	if _, query, ok := strings.Cut(path, "?"); ok {
+		q, _ := url.ParseQuery(query) // what parses, even past a fault
+		out = append(out, formSecrets(q)...)
+	}
+	return out
+}
+
+// formSecrets lists the values of form whose names say they hold a secret.
 func formSecrets(form url.Values) []string {
 	var out []string
 	for name, values := range form {
@@ -174,4 +186,26 @@ func (cl *call) scrubberFor(o *outcome) scrubber {
 		return cl.scrub
 	}
 	return cl.scrub.with(bodySecrets(o.errBody))
+}
+
+// header returns h, or a copy of it with the secrets scrubbed from its
+// values where one holds any: a debugging proxy may echo the request's
+// Authorization back in a header of its answer, which a caller reads in
+// Response.Header.
+func (s scrubber) header(h http.Header) http.Header {
+	var out http.Header
+	for k, vs := range h {
+		for i, v := range vs {
+			if clean := s.scrub(v); clean != v {
+				if out == nil {
+					out = h.Clone()
+				}
+				out[k][i] = clean
+			}
+		}
+	}
+	if out == nil {
+		return h
+	}
+	return out
 }

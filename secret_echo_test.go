@@ -118,3 +118,42 @@ func TestEscapedEchoInTheBodyIsScrubbed(t *testing.T) {
 	assert.Equal(t, "key [redacted] revoked, otp [redacted]", apiErr.ErrorMessage)
 	assert.JSONEq(t, `{"error_code":"auth","error_message":"key [redacted] revoked, otp [redacted]"}`, string(apiErr.Body))
 }
+
+// TestResponseHeaderEchoIsScrubbed: a server (a debugging proxy) that
+// echoes the request's Authorization in a header of its answer: the
+// Response a call fills in holds it nowhere, printed or read.
+func TestResponseHeaderEchoIsScrubbed(t *testing.T) {
+	for _, status := range []int{200, 502} {
+		c, _ := newRecordedClient(t, jsonResponder(status, `{"object":"list","list":[]}`,
+			"X-Echo-Authorization", testAuthorization, "X-Request-Id", "req_1"), juspay.WithMaxRetries(0))
+		var resp juspay.Response
+
+		_, _ = c.Wallets.RefreshAll(context.Background(), testCustomerID, juspay.WithResponseInto(&resp))
+
+		require.Equal(t, status, resp.StatusCode)
+		assert.Equal(t, "req_1", resp.RequestID)
+		assert.Equal(t, "Basic [redacted]", resp.Header.Get("X-Echo-Authorization"), "%d", status)
+		assertNothingHolds(t, append(reachableStrings(resp), fmt.Sprintf("%+v", resp)),
+			append([]string{testAuthorization}, testSecrets...), "the response")
+	}
+}
+
+// TestDoQuerySecretsStayOut: a secret in the query of Do's path (an OTP,
+// a token) is scrubbed from errors and logs, as one in its form is; the
+// operation named in the logs is the path.
+func TestDoQuerySecretsStayOut(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, _ := newRecordedClient(t, jsonResponder(400, `{"error_code":"bad","error_message":"otp `+probeOTP+` expired"}`,
+		"X-Request-Id", "req_"+probeToken), juspay.WithLogger(logger))
+
+	err := c.Do(context.Background(), http.MethodGet, "/wallets/wlt_1?otp="+probeOTP+"&token="+probeToken, nil, nil)
+
+	require.ErrorIs(t, err, juspay.ErrInvalidRequest)
+	assertNothingHolds(t, append(chainTexts(err), logs.String()), []string{probeOTP, probeToken}, "Do's error and log")
+	assert.Contains(t, logs.String(), `"op":"GET /wallets/wlt_1?otp=[redacted]`)
+
+	err = c.Do(context.Background(), http.MethodGet, "/wallets/wlt_1?otp="+probeOTP, nil, 5)
+	requireInvalid(t, err, "out")
+	assertNothingHolds(t, chainTexts(err), []string{probeOTP}, "Do's refusal")
+}
