@@ -168,7 +168,7 @@ func bodySecrets(body []byte) []string {
 				top = nil
 			}
 		default:
-			if s, ok := tok.(string); ok && top != nil && top.object && secretName(top.key) && s != "" {
+			if s, ok := tok.(string); ok && top != nil && top.object && secretName(top.key) && bodySecret(s) {
 				out = append(out, s)
 			}
 		}
@@ -176,6 +176,18 @@ func bodySecrets(body []byte) []string {
 			top.wantKey = true // a value ended: a key comes next
 		}
 	}
+}
+
+// bodySecret reports whether a value found under a secret's name is worth
+// scrubbing: not a placeholder Juspay writes where it masks a value
+// ("FILTERED", "null"), which scrubbed would mangle the rest of the body,
+// and not so short that it would match text that is no secret.
+func bodySecret(v string) bool {
+	switch strings.ToLower(v) {
+	case "filtered", "null", "true", "false", "none", "redacted", "[redacted]":
+		return false
+	}
+	return len(v) >= 6
 }
 
 // scrubberFor is the scrubber for what is written of an attempt's outcome

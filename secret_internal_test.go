@@ -81,12 +81,14 @@ func TestFormSecrets(t *testing.T) {
 }
 
 func TestBodySecrets(t *testing.T) {
-	body := `{"a":{"token":"t1","n":[1,{"x":"y"}]},"token":"t2","list":[{"otp":"o1"},{"client_auth_token":"c1",` +
-		`"client_auth_token_expiry":"2020"}],"after":"token","password":"","direct_wallet_token":7,"Otp":"o2"}`
-	assert.Equal(t, []string{"t1", "t2", "o1", "c1", "o2"}, bodySecrets([]byte(body)))
-	assert.Equal(t, []string{"t1"}, bodySecrets([]byte(`{"token":"t1","otp":"cut`)), "a body cut short: what was read")
+	body := `{"a":{"token":"tok_t1","n":[1,{"x":"y"}]},"token":"tok_t2","list":[{"otp":"482913"},{"client_auth_token":"cat_c1",` +
+		`"client_auth_token_expiry":"2020-03-17"}],"after":"token","password":"","direct_wallet_token":7,"Otp":"482914",` +
+		`"wallet_token":"FILTERED","access_token":"null","refresh_token":"ab12"}`
+	assert.Equal(t, []string{"tok_t1", "tok_t2", "482913", "cat_c1", "482914"}, bodySecrets([]byte(body)),
+		"placeholders and values too short to be secrets are left")
+	assert.Equal(t, []string{"tok_t1"}, bodySecrets([]byte(`{"token":"tok_t1","otp":"cut`)), "a body cut short: what was read")
 	assert.Empty(t, bodySecrets([]byte(`<html>token</html>`)))
-	assert.Empty(t, bodySecrets([]byte(`["token","t1"]`)), "an array's strings are no keys")
+	assert.Empty(t, bodySecrets([]byte(`["token","tok_t1"]`)), "an array's strings are no keys")
 }
 
 func TestScrubEscaped(t *testing.T) {
