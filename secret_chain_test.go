@@ -210,3 +210,46 @@ func TestNoErrorInTheChainHoldsASecret(t *testing.T) {
 		}
 	}
 }
+
+// TestSettlingErrorsHoldNoSecret: a keyed write whose outcome is unknown,
+// and whose settling read fails too, returns an error wrapping both
+// failures. With the server echoing the key in each, neither holds it.
+func TestSettlingErrorsHoldNoSecret(t *testing.T) {
+	echo := failResponder(errors.New("proxy refused " + testAPIKey))
+	notFound := jsonResponder(404, `{"status":"Not Found","error_message":"no customer"}`)
+	calls := map[string]struct {
+		routes map[string]httpmock.Responder
+		call   func(ctx context.Context, c *juspay.Client) error
+	}{
+		"Customers.GetOrCreate": {map[string]httpmock.Responder{
+			"GET /customers/ref_1": sequence(notFound, echo), "POST /customers": echo,
+		}, func(ctx context.Context, c *juspay.Client) error {
+			_, _, err := c.Customers.GetOrCreate(ctx, &juspay.CreateCustomerParams{ObjectReferenceID: "ref_1", MobileNumber: "9999999999"})
+			return err
+		}},
+		"Orders.Refund": {map[string]httpmock.Responder{
+			"POST /orders/ord_1/refunds": echo, "GET /orders/ord_1": echo,
+		}, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Orders.Refund(ctx, "ord_1", &juspay.RefundParams{UniqueRequestID: "rf_1", Amount: *amt("5")})
+			return err
+		}},
+		"Orders.Create": {map[string]httpmock.Responder{
+			"POST /orders": echo, "GET /orders/ord_1": echo,
+		}, func(ctx context.Context, c *juspay.Client) error {
+			_, err := c.Orders.Create(ctx, &juspay.CreateOrderParams{OrderID: "ord_1", Amount: *amt("5")})
+			return err
+		}},
+	}
+	for name, tc := range calls {
+		t.Run(name, func(t *testing.T) {
+			c, _ := newRecordedClient(t, routes(t, tc.routes), juspay.WithMaxRetries(0))
+
+			err := tc.call(context.Background(), c)
+
+			require.Error(t, err)
+			require.GreaterOrEqual(t, len(errorChain(err)), 5, "the chain holds both failures: %v", err)
+			require.Contains(t, err.Error(), "reading to settle it failed")
+			assertNothingHolds(t, chainTexts(err), append([]string{testAuthorization}, testSecrets...), "the settling error")
+		})
+	}
+}
