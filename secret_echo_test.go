@@ -157,3 +157,24 @@ func TestDoQuerySecretsStayOut(t *testing.T) {
 	requireInvalid(t, err, "out")
 	assertNothingHolds(t, chainTexts(err), []string{probeOTP}, "Do's refusal")
 }
+
+// TestDecodeErrorQuotesNoTokenOfTheAnswer: a wallet answer holding a
+// secret of its own (a wallet token, no secret of the call) in a field of
+// the wrong shape: the decode error names the field and the value's length,
+// never the value.
+func TestDecodeErrorQuotesNoTokenOfTheAnswer(t *testing.T) {
+	const minted = "tok_own_5f6a7b8c"
+	for _, field := range []string{"last_refreshed", "current_balance"} {
+		c, _ := newRecordedClient(t, jsonResponder(200, `{"id":"wlt_1","token":"`+minted+`","`+field+`":"`+minted+`"}`))
+
+		_, err := c.Wallets.Get(context.Background(), "wlt_1")
+
+		require.Error(t, err, field)
+		assert.Contains(t, err.Error(), field)
+		assertNothingHolds(t, chainTexts(err), []string{minted}, "the decode error")
+	}
+	c, _ := newRecordedClient(t, jsonResponder(200, `{"id":"wlt_1","last_refreshed":"2023-13-45T08:29:47Z"}`))
+	_, err := c.Wallets.Get(context.Background(), "wlt_1")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `got string "2023-13-45T08:29:47Z"`, "a value that can only be a bad timestamp is quoted")
+}
