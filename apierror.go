@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxErrorBody is how much of a non-2xx body an APIError keeps.
@@ -241,6 +242,14 @@ func (e *APIError) scrubFields(s scrubber) {
 	}
 	// Escaped spellings first: a plain scrub could cut an escape in two.
 	if clean := s.scrub(string(s.scrubEscaped(body))); clean != string(e.Body) {
+		// A mask is longer than a short secret: cut back to the cap, on a
+		// rune boundary (what is cut is scrubbed text, no secret's start).
+		if n := maxErrorBody; len(clean) > n {
+			for n > 0 && !utf8.RuneStart(clean[n]) {
+				n--
+			}
+			clean = clean[:n]
+		}
 		e.Body = []byte(clean)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -100,4 +102,14 @@ func TestScrubEscaped(t *testing.T) {
 	assert.Equal(t, plain, s.scrubEscaped(plain), "nothing to scrub: kept as it is")
 	cut := []byte(`{"a":"\u0073k_live_ab12","b":"\u0073k_li`)
 	assert.Equal(t, `{"a":"[redacted]","b":"\u0073k_li`, string(s.scrubEscaped(cut)), "a body cut short")
+}
+
+func TestScrubbedBodyStaysWithinTheCap(t *testing.T) {
+	s := newScrubber(secretForms([]string{"otp123"}))
+	body := []byte(strings.Repeat(`"otp123"é`, maxErrorBody/10+1))[:maxErrorBody]
+	e := &APIError{Body: body}
+	e.scrubFields(s)
+	assert.LessOrEqual(t, len(e.Body), maxErrorBody, "a mask longer than the secret")
+	assert.True(t, utf8.Valid(e.Body[len(e.Body)-8:]), "cut on a rune boundary")
+	assert.NotContains(t, string(e.Body), "otp123")
 }
