@@ -12,7 +12,7 @@ import (
 // fills one when the call ends.
 type Response struct {
 	StatusCode int         // of the last attempt; 0 when it got no answer
-	Header     http.Header // of the last attempt's answer; nil when it got none
+	Header     http.Header // of the last attempt's answer, a secret it echoed [redacted]; nil when it got none
 	RequestID  string      // x-request-id (or x-response-id): quote it to Juspay's support
 	Attempts   int         // attempts made, retries included
 }
