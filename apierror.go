@@ -219,7 +219,7 @@ func newAPIError(status int, header http.Header, body []byte) *APIError {
 // scrubbed; a tail that begins a secret is dropped as well, so that no
 // secret's first bytes survive the cut.
 func (e *APIError) scrubFields(s scrubber) {
-	for _, f := range []*string{&e.Status, &e.ErrorCode, &e.ErrorMessage, &e.UserMessage, &e.RequestID} {
+	for _, f := range []*string{&e.Status, &e.ErrorCode, &e.ErrorMessage, &e.UserMessage, &e.RequestID, &e.contentType} {
 		*f = s.scrub(*f)
 	}
 	if e.Info != nil {

@@ -178,3 +178,17 @@ func TestDecodeErrorQuotesNoTokenOfTheAnswer(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `got string "2023-13-45T08:29:47Z"`, "a value that can only be a bad timestamp is quoted")
 }
+
+// TestContentTypeEchoOutOfReflectionsReach: the media type an APIError
+// keeps for its text is scrubbed as it is kept, not only when printed:
+// go-spew reads unexported fields.
+func TestContentTypeEchoOutOfReflectionsReach(t *testing.T) {
+	c, mt := newMockClient(t, juspay.WithMaxRetries(0))
+	mt.RegisterNoResponder(bodyResponder(502, "text/"+testAPIKey, "<html>bad gateway</html>"))
+
+	_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
+
+	require.ErrorIs(t, err, juspay.ErrServer)
+	assertNothingHolds(t, chainTexts(err), testSecrets, "the error")
+	assert.Contains(t, err.Error(), "text/[redacted] body")
+}
