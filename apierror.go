@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxErrorBody is how much of a non-2xx body an APIError keeps.
@@ -26,8 +27,10 @@ const maxErrorRead = 1 << 20
 //
 // Its text fields and Body hold no secret of the call: where a server
 // echoed the API key, the Authorization value, a wallet token or an OTP,
-// they read [REDACTED], as Error does, so that printing the fields (fmt's
-// %p, a testify diff) shows none.
+// they read [redacted], as Error does, so that printing the fields (fmt's
+// %p, a testify diff) shows none. So does a secret the body carries of its
+// own: a string under a name such as "client_auth_token", "token" or
+// "otp" (a token minted before the call failed).
 //
 // Use errors.Is with the sentinels (ErrAuthentication, ...) to branch on the
 // class, and errors.As to read the fields:
@@ -221,11 +224,13 @@ func newAPIError(status int, header http.Header, body []byte) *APIError {
 // e, as it is built: a server may echo the key, a token or an OTP anywhere
 // in its answer, and the fields are read, logged and printed where Error's
 // scrub cannot reach (fmt's %p of a value and go-spew, in testify's diffs,
-// skip every method). Body was cut at maxErrorBody before it could be
+// skip every method). Body's JSON strings are scrubbed as decoded too, so
+// that a secret spelt with \uXXXX escapes goes as well. Body was cut at
+// maxErrorBody before it could be
 // scrubbed; a tail that begins a secret is dropped as well, so that no
 // secret's first bytes survive the cut.
 func (e *APIError) scrubFields(s scrubber) {
-	for _, f := range []*string{&e.Status, &e.ErrorCode, &e.ErrorMessage, &e.UserMessage, &e.RequestID} {
+	for _, f := range []*string{&e.Status, &e.ErrorCode, &e.ErrorMessage, &e.UserMessage, &e.RequestID, &e.contentType} {
 		*f = s.scrub(*f)
 	}
 	if e.Info != nil {
@@ -242,11 +247,20 @@ func (e *APIError) scrubFields(s scrubber) {
 		}
 		e.Info = &info
 	}
-	body := string(e.Body)
-	if len(e.Body) >= maxErrorBody {
-		body = s.dropSecretStart(body)
+	body := e.Body
+	if len(body) >= maxErrorBody {
+		body = []byte(s.dropSecretStart(string(body)))
 	}
-	if clean := s.scrub(body); clean != string(e.Body) {
+	// Escaped spellings first: a plain scrub could cut an escape in two.
+	if clean := s.scrub(string(s.scrubEscaped(body))); clean != string(e.Body) {
+		// A mask is longer than a short secret: cut back to the cap, on a
+		// rune boundary (what is cut is scrubbed text, no secret's start).
+		if n := maxErrorBody; len(clean) > n {
+			for n > 0 && !utf8.RuneStart(clean[n]) {
+				n--
+			}
+			clean = clean[:n]
+		}
 		e.Body = []byte(clean)
 	}
 }

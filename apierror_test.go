@@ -248,7 +248,7 @@ func TestAPIErrorNeverHoldsTheKey(t *testing.T) {
 				assert.NotContains(t, s, testAPIKey[:12], "no part of the key")
 			}
 			assertNoSecret(t, string(apiErr.Body))
-			assert.Contains(t, string(apiErr.Body), "[REDACTED] rejected", "Body is the body, its secrets replaced")
+			assert.Contains(t, string(apiErr.Body), "[redacted] rejected", "Body is the body, its secrets replaced")
 		}
 	}
 	// A proxy that names the key in its Content-Type.

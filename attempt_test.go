@@ -107,7 +107,7 @@ func TestRequestErrorNamesTheRequestID(t *testing.T) {
 		id, want string
 	}{
 		{"req_undecodable", "(request id req_undecodable)"},
-		{"req_123456", "(request id req_[REDACTED])"}, // the OTP echoed
+		{"req_123456", "(request id req_[redacted])"}, // the OTP echoed
 		{strings.Repeat("r", 4096), "(request id " + strings.Repeat("r", 64) + "…)"},
 	} {
 		srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {

@@ -179,7 +179,8 @@ func (cl *call) run() error {
 // last attempt; a call that made no attempt leaves it alone.
 func (cl *call) report(o *outcome, attempts int) {
 	if dst := cl.cfg.response; dst != nil && attempts > 0 {
-		*dst = Response{StatusCode: o.status, Header: o.header, RequestID: cl.scrub.scrub(requestID(o.header)), Attempts: attempts}
+		scrub := cl.scrubberFor(o)
+		*dst = Response{StatusCode: o.status, Header: scrub.header(o.header), RequestID: scrub.scrub(requestID(o.header)), Attempts: attempts}
 	}
 }
 

@@ -55,7 +55,7 @@ func TestClientAuthTokenMasked(t *testing.T) {
 			assert.NotContains(t, s, testClientAuthToken, "%s: %s", name, s)
 		}
 	}
-	assert.Equal(t, "ClientAuthToken{Token: [REDACTED], Expiry: 2020-03-17T14:28:37Z}", tok.String())
+	assert.Equal(t, "ClientAuthToken{Token: [redacted], Expiry: 2020-03-17T14:28:37Z}", tok.String())
 	assert.Equal(t, `ClientAuthToken{Token: ""}`, juspay.ClientAuthToken{}.String(), "an absent token is told apart")
 }
 
@@ -70,7 +70,7 @@ func TestCustomerAndOrderLogValue(t *testing.T) {
 		Order    map[string]any `json:"order"`
 	}
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &rec), buf.String())
-	auth := map[string]any{"token": "[REDACTED]", "expiry": "2020-03-17T14:28:37Z"}
+	auth := map[string]any{"token": "[redacted]", "expiry": "2020-03-17T14:28:37Z"}
 	assert.Equal(t, map[string]any{"id": "cst_afdeuvmfhs3j1acm", "object_reference_id": "customer@gmail.com",
 		"client_auth": auth}, rec.Customer)
 	assert.Equal(t, map[string]any{"id": "ordeu_f19a2a9da6034a269f03424dbda0", "order_id": "145678234",

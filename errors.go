@@ -165,14 +165,15 @@ func (cl *call) fail(o *outcome, attempts int, end ending) error {
 	var apiErr *APIError
 	if o.rejected() {
 		apiErr = newAPIError(o.status, o.header, o.errBody)
-		apiErr.scrubFields(cl.scrub)
-		apiErr.op, apiErr.attempts, apiErr.scrub = cl.r.op, attempts, cl.scrub
+		scrub := cl.scrubberFor(o) // and the secrets the answer holds
+		apiErr.scrubFields(scrub)
+		apiErr.op, apiErr.attempts, apiErr.scrub = cl.r.op, attempts, scrub
 		apiErr.cutShort, apiErr.budgetSpent = o.cutShort, end == endedByBudget
 		if end != endedInBackoff && o.ctxErr == nil {
 			return apiErr
 		}
 	}
-	e := &requestError{op: cl.r.op, what: o.failed, err: o.err, attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub,
+	e := &requestError{op: cl.r.op, what: o.failed, err: cl.scrub.cleanChain(o.err), attempts: attempts, ctxErr: o.ctxErr, scrub: cl.scrub,
 		transient: o.retryable}
 	if apiErr != nil {
 		// The caller's context ended the call after an answer came (while

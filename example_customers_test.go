@@ -90,7 +90,7 @@ func ExampleCustomersService_NewClientAuthToken() {
 	}
 	// Hand tok.Token to Juspay's SDK in the customer's app; printed, it is masked.
 	fmt.Println(tok.Token != "", tok.Expiry.After(time.Now()))
-	fmt.Println(strings.HasPrefix(tok.String(), "ClientAuthToken{Token: [REDACTED]"))
+	fmt.Println(strings.HasPrefix(tok.String(), "ClientAuthToken{Token: [redacted]"))
 	// Output:
 	// true true
 	// true
@@ -107,7 +107,7 @@ func ExampleCustomer() {
 	fmt.Printf("%+v\n", c.ClientAuth)
 	// Output:
 	// cst_om2l6ctlptxwxuzj 2016-08-02T08:07:52Z
-	// ClientAuthToken{Token: [REDACTED], Expiry: 2020-03-17T14:45:26Z}
+	// ClientAuthToken{Token: [redacted], Expiry: 2020-03-17T14:45:26Z}
 }
 
 func ExampleClientAuthToken() {
@@ -115,15 +115,15 @@ func ExampleClientAuthToken() {
 	fmt.Println(tok)
 	fmt.Printf("%+v\n", &tok)
 	// Output:
-	// ClientAuthToken{Token: [REDACTED]}
-	// ClientAuthToken{Token: [REDACTED]}
+	// ClientAuthToken{Token: [redacted]}
+	// ClientAuthToken{Token: [redacted]}
 }
 
 func ExampleClientAuthToken_String() {
 	tok := juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061",
 		Expiry: time.Date(2020, 3, 17, 14, 28, 37, 0, time.UTC)}
 	fmt.Println(tok.String())
-	// Output: ClientAuthToken{Token: [REDACTED], Expiry: 2020-03-17T14:28:37Z}
+	// Output: ClientAuthToken{Token: [redacted], Expiry: 2020-03-17T14:28:37Z}
 }
 
 func ExampleClientAuthToken_Format() {
@@ -131,22 +131,22 @@ func ExampleClientAuthToken_Format() {
 	tok := juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}
 	fmt.Printf("%#v\n%x\n", tok, tok)
 	// Output:
-	// ClientAuthToken{Token: [REDACTED]}
-	// ClientAuthToken{Token: [REDACTED]}
+	// ClientAuthToken{Token: [redacted]}
+	// ClientAuthToken{Token: [redacted]}
 }
 
 func ExampleClientAuthToken_LogValue() {
 	tok := &juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061",
 		Expiry: time.Date(2020, 3, 17, 14, 28, 37, 0, time.UTC)}
 	textLogger().Info("minted", "token", tok)
-	// Output: level=INFO msg=minted token.token=[REDACTED] token.expiry=2020-03-17T14:28:37.000Z
+	// Output: level=INFO msg=minted token.token=[redacted] token.expiry=2020-03-17T14:28:37.000Z
 }
 
 func ExampleCustomer_LogValue() {
 	c := &juspay.Customer{ID: "cst_om2l6ctlptxwxuzj", ObjectReferenceID: "user-1001", MobileNumber: "9999999999",
 		ClientAuth: &juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}}
 	textLogger().Info("customer", "customer", c)
-	// Output: level=INFO msg=customer customer.id=cst_om2l6ctlptxwxuzj customer.object_reference_id=user-1001 customer.client_auth.token=[REDACTED] customer.client_auth.expiry=0001-01-01T00:00:00.000Z
+	// Output: level=INFO msg=customer customer.id=cst_om2l6ctlptxwxuzj customer.object_reference_id=user-1001 customer.client_auth.token=[redacted] customer.client_auth.expiry=0001-01-01T00:00:00.000Z
 }
 
 func ExampleCreateCustomerParams() {

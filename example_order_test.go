@@ -165,7 +165,7 @@ func ExampleOrder_LogValue() {
 		Currency: "INR", CustomerEmail: "asha@example.com",
 		ClientAuth: &juspay.ClientAuthToken{Token: "tkn_24543c6a278f45d680d09edb32e78061"}}
 	textLogger().Info("paid", "order", o)
-	// Output: level=INFO msg=paid order.id=ordeu_8bdd order.order_id=ord_1001 order.status=CHARGED order.amount=120.50 order.currency=INR order.amount_refunded=0 order.client_auth.token=[REDACTED] order.client_auth.expiry=0001-01-01T00:00:00.000Z
+	// Output: level=INFO msg=paid order.id=ordeu_8bdd order.order_id=ord_1001 order.status=CHARGED order.amount=120.50 order.currency=INR order.amount_refunded=0 order.client_auth.token=[redacted] order.client_auth.expiry=0001-01-01T00:00:00.000Z
 }
 
 func ExampleOrder_MarshalJSON() {

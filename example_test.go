@@ -82,7 +82,7 @@ func ExampleNewClientFromEnv() {
 		return
 	}
 	fmt.Println(portless(client.String())) // never shows the key
-	// Output: juspay.Client{BaseURL: http://127.0.0.1:PORT, MerchantID: test_merchant, APIKey: [REDACTED]}
+	// Output: juspay.Client{BaseURL: http://127.0.0.1:PORT, MerchantID: test_merchant, APIKey: [redacted]}
 }
 
 func ExampleWalletsService_RefreshAll() {
@@ -182,7 +182,7 @@ func ExampleWalletAccount_String() {
 	list, _ := client.Wallets.RefreshAll(context.Background(), juspaytest.SampleCustomerID)
 
 	fmt.Println(list.Wallets[1]) // the token is masked; read w.Token to pay with it
-	// Output: WalletAccount{ID: wlm_blUutbvo76578u, Wallet: PAYTM, Linked: true, CurrentBalance: 95, LastRefreshed: 2023-09-11T08:29:46Z, Token: [REDACTED]}
+	// Output: WalletAccount{ID: wlm_blUutbvo76578u, Wallet: PAYTM, Linked: true, CurrentBalance: 95, LastRefreshed: 2023-09-11T08:29:46Z, Token: [redacted]}
 }
 
 // A transport-level mock: give the client an *http.Client whose Transport

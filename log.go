@@ -8,8 +8,9 @@ import (
 
 // Log records name allow-listed metadata only. The request's headers, its
 // form body and the response body never reach a record: they hold the API
-// key, OTPs and wallet tokens. An error's text is scrubbed of the call's
-// secrets first.
+// key, OTPs and wallet tokens. An error's text, the request ID and the
+// operation (Client.Do's names its path, query and all) are scrubbed of the
+// call's secrets first.
 
 // logAttempt writes the debug record of one attempt.
 func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.Duration) {
@@ -18,19 +19,20 @@ func logAttempt(cl *call, req *http.Request, o *outcome, attempt int, took time.
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("op", cl.r.op),
+		slog.String("op", cl.scrub.scrub(cl.r.op)),
 		slog.String("method", req.Method),
 		slog.String("path", req.URL.EscapedPath()),
 		slog.Int("status", o.status),
 		slog.Int("attempt", attempt),
 		slog.Duration("duration", took),
 	}
+	scrub := cl.scrubberFor(o)
 	if id := requestID(o.header); id != "" {
 		// A server may echo anything there, the key included.
-		attrs = append(attrs, slog.String("request_id", cl.scrub.scrub(id)))
+		attrs = append(attrs, slog.String("request_id", scrub.scrub(id)))
 	}
 	if o.err != nil {
-		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
+		attrs = append(attrs, slog.String("error", scrub.scrub(o.err.Error())))
 	}
 	l.LogAttrs(cl.ctx, slog.LevelDebug, "juspay: attempt", attrs...)
 }
@@ -42,7 +44,7 @@ func logRetry(cl *call, o *outcome, attempt int, wait time.Duration) {
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("op", cl.r.op),
+		slog.String("op", cl.scrub.scrub(cl.r.op)),
 		slog.Int("attempt", attempt),
 		slog.Duration("wait", wait),
 	}
@@ -56,7 +58,7 @@ func logRetry(cl *call, o *outcome, attempt int, wait time.Duration) {
 		attrs = append(attrs, slog.String("error", cl.scrub.scrub(o.err.Error())))
 	}
 	if id := requestID(o.header); id != "" {
-		attrs = append(attrs, slog.String("request_id", cl.scrub.scrub(id)))
+		attrs = append(attrs, slog.String("request_id", cl.scrubberFor(o).scrub(id)))
 	}
 	l.LogAttrs(cl.ctx, slog.LevelWarn, "juspay: retrying", attrs...)
 }
@@ -69,7 +71,7 @@ func logBudgetSpent(cl *call, o *outcome, attempt int) {
 	if l == nil || !l.Enabled(cl.ctx, slog.LevelWarn) {
 		return
 	}
-	attrs := []slog.Attr{slog.String("op", cl.r.op), slog.Int("attempt", attempt)}
+	attrs := []slog.Attr{slog.String("op", cl.scrub.scrub(cl.r.op)), slog.Int("attempt", attempt)}
 	if o.status != 0 {
 		attrs = append(attrs, slog.Int("status", o.status))
 	}

@@ -61,7 +61,7 @@ func orderConflict(op string, p *CreateOrderParams, o *Order) error {
 	}
 	return &conflictError{op: op, detail: fmt.Sprintf(
 		"order ID %q is already used, for %s %s (this create asked for %s %s)",
-		truncate(p.OrderID, 40), o.Amount, currencyOrDefault(o.Currency),
+		truncate(p.OrderID, 40), o.Amount, currencyShown(o.Currency),
 		p.Amount, currencyOrDefault(p.Currency))}
 }
 
@@ -72,6 +72,18 @@ func currencyOrDefault(c string) string {
 		return "INR"
 	}
 	return strings.ToUpper(c)
+}
+
+// currencyShown is Juspay's currency for an error's text: a code of three
+// letters, as currencyOrDefault has it; anything else is only said to be
+// another, never quoted, as a server may echo any text there, the API key
+// among it.
+func currencyShown(c string) string {
+	code := currencyOrDefault(c)
+	if len(code) != 3 || strings.IndexFunc(code, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
+		return "(currency not a 3-letter code)"
+	}
+	return code
 }
 
 func sameCurrency(a, b string) bool { return currencyOrDefault(a) == currencyOrDefault(b) }

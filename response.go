@@ -12,7 +12,7 @@ import (
 // fills one when the call ends.
 type Response struct {
 	StatusCode int         // of the last attempt; 0 when it got no answer
-	Header     http.Header // of the last attempt's answer; nil when it got none
+	Header     http.Header // of the last attempt's answer, a secret it echoed [redacted]; nil when it got none
 	RequestID  string      // x-request-id (or x-response-id): quote it to Juspay's support
 	Attempts   int         // attempts made, retries included
 }
@@ -20,7 +20,9 @@ type Response struct {
 // Do sends a request to an endpoint the SDK does not wrap, with everything
 // a wrapped call has: the client's authentication and headers, the call's
 // options, retries, the retry budget, logging and the redaction of secrets
-// from errors.
+// from errors: the key, and the values of form fields and of path query
+// parameters whose names say they are secrets ("otp", "password", any name
+// ending in "token").
 //
 // method is the HTTP method. path is joined to the base URL as it is: it
 // must start with "/", and IDs in it must be escaped by the caller
@@ -32,7 +34,8 @@ type Response struct {
 // A GET is retried as a read. Any other method is a write: see Retries in
 // the package doc. No x-routing-id is sent unless WithRoutingID gives one.
 func (c *Client) Do(ctx context.Context, method, path string, form url.Values, out any, opts ...Option) error {
-	op := strings.ToUpper(method) + " " + truncate(path, 80)
+	secrets := doSecrets(path, form)
+	op := strings.ToUpper(method) + " " + truncate(newScrubber(secretForms(secrets)).scrub(path), 80)
 	switch {
 	case !isToken(method):
 		return invalid(op, "method", "%q is not an HTTP method", truncate(method, 20))
@@ -54,7 +57,7 @@ func (c *Client) Do(ctx context.Context, method, path string, form url.Values, o
 	method = strings.ToUpper(method)
 	// An endpoint the SDK does not know may answer 204 No Content: out is
 	// then left as it is.
-	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form, emptyOK: true}
+	r := &request{op: op, method: method, path: path, write: method != http.MethodGet, form: form, secrets: secrets, emptyOK: true}
 	cfg, err := c.configFor(ctx, op, opts)
 	if err != nil {
 		return err

@@ -8,9 +8,12 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/gojuspay/juspay/internal/redact"
 )
 
-const redacted = "[REDACTED]"
+// redacted stands in for a secret: see redact.Mask.
+const redacted = redact.Mask
 
 // sealed holds a value that must never be printed (the API key, the
 // Authorization header, a call's secrets) where no walk by reflection
@@ -133,7 +136,7 @@ func (s scrubber) dropSecretStart(text string) string {
 }
 
 // scrub returns text with every secret, and every secret trimmed of
-// surrounding spaces, replaced by [REDACTED]. Secrets shorter than three
+// surrounding spaces, replaced by [redacted]. Secrets shorter than three
 // bytes are left alone: replacing them would mangle any text.
 func (s scrubber) scrub(text string) string {
 	for _, secret := range s.secrets.get() {

@@ -111,7 +111,7 @@ func TestAPIErrorFieldsAreScrubbed(t *testing.T) {
 	for _, s := range reachableStrings(apiErr) {
 		assertNoSecret(t, s, secrets...)
 	}
-	assert.Contains(t, apiErr.ErrorMessage, "[REDACTED]", "the field says something was removed")
+	assert.Contains(t, apiErr.ErrorMessage, "[redacted]", "the field says something was removed")
 	ct := &captureT{}
 	assert.Equal(ct, &juspay.APIError{}, apiErr)
 	require.NotEmpty(t, ct.out.String())
@@ -165,6 +165,6 @@ func TestOverlappingSecretsAreScrubbedLongestFirst(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	for _, s := range []string{err.Error(), apiErr.ErrorMessage, string(apiErr.Body)} {
 		assertNoPartOf(t, s, testAPIKey, "")
-		assert.Contains(t, s, "key [REDACTED] is revoked")
+		assert.Contains(t, s, "key [redacted] is revoked")
 	}
 }

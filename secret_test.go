@@ -186,7 +186,7 @@ func TestErrorsStillScrubEchoedSecrets(t *testing.T) {
 			for _, s := range formatted(err) {
 				assertNoSecret(t, s, append([]string{otp, testAuthorization}, testSecrets...)...)
 			}
-			assert.Contains(t, err.Error(), "[REDACTED]")
+			assert.Contains(t, err.Error(), "[redacted]")
 		})
 	}
 }
@@ -207,7 +207,7 @@ func TestContentTypeEchoingTheKeyIsScrubbed(t *testing.T) {
 		for _, s := range formatted(err) {
 			assertNoSecret(t, s, append([]string{lower}, testSecrets...)...)
 		}
-		assert.Contains(t, err.Error(), "[REDACTED]", "%d", status)
+		assert.Contains(t, err.Error(), "[redacted]", "%d", status)
 	}
 }
 

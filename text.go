@@ -76,12 +76,15 @@ func truncate(s string, n int) string {
 }
 
 // stringValue describes a string a server sent, for a decode error: quoted
-// whole when it is at most n bytes, by its length when it is longer. It
-// never cuts the text: the error's text is scrubbed of the call's secrets
-// later (clean), and a secret cut in two would escape the scrub, its first
-// bytes left in the error.
+// whole when it is at most n bytes of what a number or a timestamp is made
+// of (digits, signs, separators, T and Z), by its length otherwise. A value
+// of any other text may be a secret of the answer itself (a wallet's token
+// in a field of the wrong shape), which no scrub of the call's secrets
+// knows. It never cuts the text: the error's text is scrubbed of the
+// call's secrets later (clean), and a secret cut in two would escape the
+// scrub, its first bytes left in the error.
 func stringValue(s string, n int) string {
-	if len(s) <= n {
+	if len(s) <= n && strings.Trim(s, "0123456789+-.,:/ TZtzeE") == "" {
 		return "string " + strconv.Quote(s)
 	}
 	return "string of " + strconv.Itoa(len(s)) + " bytes"

@@ -60,7 +60,7 @@ func TestWalletAccountMasksToken(t *testing.T) {
 func TestWalletAccountString(t *testing.T) {
 	w := linkedWallet()
 	s := w.String()
-	for _, want := range []string{"wlm_vT890Ngjknnknb89", "MOBIKWIK", "Linked: true", "100", "2023-09-11T08:29:47Z", "Token: [REDACTED]"} {
+	for _, want := range []string{"wlm_vT890Ngjknnknb89", "MOBIKWIK", "Linked: true", "100", "2023-09-11T08:29:47Z", "Token: [redacted]"} {
 		assert.Contains(t, s, want)
 	}
 	assert.Equal(t, s, fmt.Sprintf("%v", w))
@@ -89,14 +89,14 @@ func TestWalletAccountLogValue(t *testing.T) {
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &rec), buf.String())
 	assert.Equal(t, map[string]any{
 		"id": "wlm_vT890Ngjknnknb89", "wallet": "MOBIKWIK", "linked": true,
-		"current_balance": "100", "last_refreshed": "2023-09-11T08:29:47Z", "token": "[REDACTED]",
+		"current_balance": "100", "last_refreshed": "2023-09-11T08:29:47Z", "token": "[redacted]",
 	}, rec.Wallet)
 	assert.Equal(t, 1, rec.Page.Count)
 	assert.Equal(t, rec.Wallet, rec.Page.Wallets["0"])
 
 	buf.Reset()
 	slog.New(slog.NewTextHandler(&buf, nil)).Info("refreshed", "wallet", w, "page", list)
-	assert.Contains(t, buf.String(), "wallet.token=[REDACTED]")
+	assert.Contains(t, buf.String(), "wallet.token=[redacted]")
 	assert.NotContains(t, buf.String(), "tk_ecbio8b69p8aiojdnap9b8u")
 }
 

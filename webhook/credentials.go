@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+
+	"github.com/gojuspay/juspay/internal/redact"
 )
 
 // redacted stands in for a secret in every formatted value, as in package
-// juspay.
-const redacted = "[REDACTED]"
+// juspay: see redact.Mask.
+const redacted = redact.Mask
 
 // Credentials is the Basic auth username and password set for webhooks in
 // Juspay's dashboard (Payments → Settings → Webhooks). Juspay sends them with
@@ -27,7 +29,7 @@ const redacted = "[REDACTED]"
 //
 // Formatting a Credentials shows the username only: String, Format (every
 // verb, on a value or a pointer), GoString, LogValue (log/slog) and
-// MarshalJSON all print the password as [REDACTED].
+// MarshalJSON all print the password as [redacted].
 type Credentials struct {
 	Username string
 	Password string

@@ -32,10 +32,10 @@ func TestCredentialsFormatMasksThePassword(t *testing.T) {
 	}
 	// %p is for pointers: it prints the address, never what is behind it.
 	assert.NotContains(t, fmt.Sprintf("%p", &c), "hunter2")
-	assert.Equal(t, "{shop [REDACTED]}", c.String())
-	assert.Equal(t, "{Username:shop Password:[REDACTED]}", fmt.Sprintf("%+v", c))
-	assert.Equal(t, `webhook.Credentials{Username:"shop", Password:"[REDACTED]"}`, fmt.Sprintf("%#v", c))
-	assert.Equal(t, `webhook.Credentials{Username:"shop", Password:"[REDACTED]"}`, c.GoString())
+	assert.Equal(t, "{shop [redacted]}", c.String())
+	assert.Equal(t, "{Username:shop Password:[redacted]}", fmt.Sprintf("%+v", c))
+	assert.Equal(t, `webhook.Credentials{Username:"shop", Password:"[redacted]"}`, fmt.Sprintf("%#v", c))
+	assert.Equal(t, `webhook.Credentials{Username:"shop", Password:"[redacted]"}`, c.GoString())
 }
 
 func TestCredentialsLogAndJSONMaskThePassword(t *testing.T) {

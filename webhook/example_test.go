@@ -96,9 +96,9 @@ func ExampleCredentials() {
 		},
 	})).Info("webhook ready", "creds", newCreds)
 	// Output:
-	// {shop [REDACTED]}
-	// {Username:shop Password:[REDACTED]}
-	// level=INFO msg="webhook ready" creds.username=shop creds.password=[REDACTED]
+	// {shop [redacted]}
+	// {Username:shop Password:[redacted]}
+	// level=INFO msg="webhook ready" creds.username=shop creds.password=[redacted]
 }
 
 // Check the return URL before showing the customer a result: here, the

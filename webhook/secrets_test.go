@@ -90,6 +90,7 @@ func TestNoSecretInEventsOrErrors(t *testing.T) {
 		for err != nil {
 			assert.NotContains(t, err.Error(), password)
 			assert.NotContains(t, err.Error(), key)
+			assert.NotContains(t, err.Error(), "5ayZ0xz7B9yihnWtM4sPXwRaKIUdN", "nor a signature")
 			assert.NotContains(t, fmt.Sprintf("%+v %#v", err, err), password)
 			err = errors.Unwrap(err)
 		}

@@ -17,7 +17,7 @@ func TestRun(t *testing.T) {
 	for _, line := range []string{
 		"link with a wrong OTP  linked=false",
 		"link with the OTP      linked=true balance=250",
-		"Token: [REDACTED]",
+		"Token: [redacted]",
 		"eligible for 120.50?  PAYTM true",
 		"status=CHARGED",
 		"debit again with the same token  400 EXPIRED",
