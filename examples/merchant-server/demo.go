@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -212,7 +213,7 @@ func (c *shopClient) call(ctx context.Context, method, path string, body, into a
 		if err != nil {
 			return err
 		}
-		rd, shown = bytes.NewReader(b), " "+string(b)
+		rd, shown = bytes.NewReader(b), " "+shownBody(body, b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.base+path, rd)
 	if err != nil {
@@ -236,6 +237,22 @@ func (c *shopClient) call(ctx context.Context, method, path string, body, into a
 		return json.Unmarshal(answer, into)
 	}
 	return nil
+}
+
+// shownBody is the request body as the transcript prints it: with the OTP
+// masked, as a shop's own logs should never hold one.
+func shownBody(body any, encoded []byte) string {
+	m, ok := body.(map[string]string)
+	if !ok || m["otp"] == "" {
+		return string(encoded)
+	}
+	masked := maps.Clone(m)
+	masked["otp"] = "******"
+	b, err := json.Marshal(masked)
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
 }
 
 // shortPath shortens the signature of a printed return URL.
