@@ -122,9 +122,7 @@ func TestOrdersGet(t *testing.T) {
 	o, err := c.Orders.Get(context.Background(), "ord/1")
 	require.NoError(t, err)
 	req, body := rec.only(t)
-	testMethod(t, req, http.MethodGet)
-	assert.Equal(t, "/orders/ord%2F1", req.URL.EscapedPath())
-	testHeaders(t, req, "") // an order call sends none of its own
+	testCall(t, req, http.MethodGet, "/orders/ord%2F1", "") // an order call sends none of its own
 	testFormValues(t, req, body, nil)
 	assert.Equal(t, walletOrder(), o)
 
@@ -169,9 +167,7 @@ func TestOrdersUpdate(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 2, rec.count())
 	req := rec.all()[1]
-	testMethod(t, req, http.MethodPost)
-	assert.Equal(t, "/orders/JPAYNEW035", req.URL.EscapedPath())
-	testHeaders(t, req, "")
+	testCall(t, req, http.MethodPost, "/orders/JPAYNEW035", "")
 	testFormValues(t, rec.reqs[1], rec.bodies[1], url.Values{"amount": {"90.00"}, "udf3": {"u3"}, "billing_address_phone": {"9999999999"}})
 	assert.Equal(t, "90", o.Amount.String())
 	assert.Equal(t, "3", o.EffectiveAmount.String())
@@ -194,9 +190,7 @@ func TestOrdersRefundRequest(t *testing.T) {
 	o, err := c.Orders.Refund(context.Background(), "JP1636474794", &juspay.RefundParams{UniqueRequestID: "TEST1637681731", Amount: *amt("1.00")})
 	require.NoError(t, err)
 	req, body := rec.only(t)
-	testMethod(t, req, http.MethodPost)
-	assert.Equal(t, "/orders/JP1636474794/refunds", req.URL.EscapedPath())
-	testHeaders(t, req, "")
+	testCall(t, req, http.MethodPost, "/orders/JP1636474794/refunds", "")
 	testFormValues(t, req, body, url.Values{"unique_request_id": {"TEST1637681731"}, "amount": {"1.00"}})
 	r, ok := o.FindRefund("TEST1637681731")
 	require.True(t, ok)

@@ -131,9 +131,7 @@ func TestWalletLifecycleRequests(t *testing.T) {
 				require.NoError(t, err)
 				require.NotNil(t, got)
 				r, body := m.only(t)
-				assert.Equal(t, tc.method, r.Method)
-				assert.Equal(t, tc.path, r.URL.EscapedPath())
-				testHeaders(t, r, tc.routing)
+				testCall(t, r, tc.method, tc.path, tc.routing)
 				testFormValues(t, r, body, tc.form)
 			})
 			t.Run("WithRoutingID", func(t *testing.T) {
