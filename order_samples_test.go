@@ -91,11 +91,19 @@ func forEachCheckoutSample(t *testing.T, check func(t *testing.T, name string, d
 	}
 }
 
+// decodeSample decodes data into a T, and parses it for checking that T
+// field by field.
+func decodeSample[T any](t *testing.T, data []byte) (*T, map[string]any) {
+	t.Helper()
+	var v T
+	require.NoError(t, json.Unmarshal(data, &v))
+	return &v, parseSample(t, data)
+}
+
 func TestOrderSamplesDecodeFieldByField(t *testing.T) {
 	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
-		var o juspay.Order
-		require.NoError(t, json.Unmarshal(data, &o))
-		checkOrder(t, name, parseSample(t, data), &o)
+		o, sample := decodeSample[juspay.Order](t, data)
+		checkOrder(t, name, sample, o)
 	}, "order-status--*.json", "create-order--*.json", "update-order--*.json", "refund-order--*.json")
 }
 
@@ -122,10 +130,8 @@ func TestWebhookSamplesDecodeFieldByField(t *testing.T) {
 
 func TestCustomerSamplesDecodeFieldByField(t *testing.T) {
 	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
-		var c juspay.Customer
-		require.NoError(t, json.Unmarshal(data, &c))
-		sample := parseSample(t, data)
-		checkFields(t, name, sample, &c, customerChecks)
+		c, sample := decodeSample[juspay.Customer](t, data)
+		checkFields(t, name, sample, c, customerChecks)
 		checkNested(t, name+".juspay", sample["juspay"], c.ClientAuth, authChecks)
 	}, "*-customer--*.json")
 }
@@ -135,12 +141,10 @@ func TestCustomerSamplesDecodeFieldByField(t *testing.T) {
 // gateway.
 func TestRefundSamplesDecodeFieldByField(t *testing.T) {
 	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
-		var r juspay.Refund
-		require.NoError(t, json.Unmarshal(data, &r))
-		sample := parseSample(t, data)
+		r, sample := decodeSample[juspay.Refund](t, data)
 		if _, ok := sample["arn"]; !ok {
 			sample["arn"] = sample["refund_arn"]
 		}
-		checkFields(t, name, sample, &r, refundChecks)
+		checkFields(t, name, sample, r, refundChecks)
 	}, "refund--*.json")
 }
