@@ -152,13 +152,7 @@ func TestOrdersWaitSettlesAPendingDebitEndToEnd(t *testing.T) {
 }
 
 func TestOrdersCreateSettlesEndToEnd(t *testing.T) {
-	for name, fault := range map[string]juspaytest.Fault{
-		"reset after it took effect":  juspaytest.ResetAfterFault(),
-		"503 after it took effect":    juspaytest.StatusAfterFault(503, nil, ""),
-		"body cut short":              juspaytest.CutBodyFault(),
-		"reset before it took effect": juspaytest.ResetFault(),
-		"503 before it took effect":   juspaytest.StatusFault(503, nil, ""),
-	} {
+	for name, fault := range writeFaults(map[string]juspaytest.Fault{"503 before it took effect": juspaytest.StatusFault(503, nil, "")}) {
 		t.Run(name, func(t *testing.T) {
 			srv, client := juspaytest.Start(t)
 			srv.FailPath("/orders", 1, fault)
@@ -187,13 +181,7 @@ func TestOrdersCreateSettlesEndToEnd(t *testing.T) {
 }
 
 func TestOrdersRefundSettlesEndToEnd(t *testing.T) {
-	for name, fault := range map[string]juspaytest.Fault{
-		"reset after it took effect":  juspaytest.ResetAfterFault(),
-		"503 after it took effect":    juspaytest.StatusAfterFault(503, nil, ""),
-		"body cut short":              juspaytest.CutBodyFault(),
-		"truncated JSON":              juspaytest.TruncatedBodyFault(),
-		"reset before it took effect": juspaytest.ResetFault(),
-	} {
+	for name, fault := range writeFaults(map[string]juspaytest.Fault{"truncated JSON": juspaytest.TruncatedBodyFault()}) {
 		t.Run(name, func(t *testing.T) {
 			srv, client := juspaytest.Start(t)
 			customerID := e2eCustomer(t, srv, client)
@@ -228,12 +216,7 @@ func TestOrdersRefundSettlesEndToEnd(t *testing.T) {
 }
 
 func TestCustomersGetOrCreateSettlesEndToEnd(t *testing.T) {
-	for name, fault := range map[string]juspaytest.Fault{
-		"reset after it took effect":  juspaytest.ResetAfterFault(),
-		"503 after it took effect":    juspaytest.StatusAfterFault(503, nil, ""),
-		"body cut short":              juspaytest.CutBodyFault(),
-		"reset before it took effect": juspaytest.ResetFault(),
-	} {
+	for name, fault := range writeFaults(nil) {
 		t.Run(name, func(t *testing.T) {
 			srv, client := juspaytest.Start(t)
 			srv.FailPath("/customers", 1, fault)
@@ -270,4 +253,19 @@ func paise(t *testing.T, a juspay.Amount) int64 {
 	n, err := a.MinorUnits()
 	require.NoError(t, err)
 	return n
+}
+
+// writeFaults names the faults a keyed write must settle, met after the
+// write took effect, its answer lost, or before it; and those of extra.
+func writeFaults(extra map[string]juspaytest.Fault) map[string]juspaytest.Fault {
+	faults := map[string]juspaytest.Fault{
+		"reset after it took effect":  juspaytest.ResetAfterFault(),
+		"503 after it took effect":    juspaytest.StatusAfterFault(503, nil, ""),
+		"body cut short":              juspaytest.CutBodyFault(),
+		"reset before it took effect": juspaytest.ResetFault(),
+	}
+	for name, f := range extra {
+		faults[name] = f
+	}
+	return faults
 }

@@ -11,12 +11,25 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// clearEnv unsets every variable NewClientFromEnv reads, whatever the
-// machine running the tests has set.
-func clearEnv(t *testing.T) {
+// setEnv unsets every variable NewClientFromEnv reads, whatever the
+// machine running the tests has set, then sets env.
+func setEnv(t *testing.T, env map[string]string) {
 	for _, name := range []string{juspay.EnvAPIKey, juspay.EnvMerchantID, juspay.EnvEnvironment, juspay.EnvBaseURL} {
 		t.Setenv(name, "")
 	}
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+}
+
+// keyAndMerchant is the environment of a client that can be built, plus
+// extra, given as name, value pairs.
+func keyAndMerchant(extra ...string) map[string]string {
+	env := map[string]string{"JUSPAY_API_KEY": testAPIKey, "JUSPAY_MERCHANT_ID": "merchant_env"}
+	for i := 0; i+1 < len(extra); i += 2 {
+		env[extra[i]] = extra[i+1]
+	}
+	return env
 }
 
 // fromEnvRequest builds a client from the environment with opts, makes one
@@ -35,46 +48,30 @@ func fromEnvRequest(t *testing.T, opts ...juspay.Option) *http.Request {
 
 func TestNewClientFromEnv(t *testing.T) {
 	t.Run("key and merchant", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
-		t.Setenv("JUSPAY_MERCHANT_ID", "merchant_env")
+		setEnv(t, keyAndMerchant())
 		r := fromEnvRequest(t)
 		testHeader(t, r, "Authorization", testAuthorization)
 		testHeader(t, r, "x-merchantid", "merchant_env")
 		assert.Equal(t, "sandbox.juspay.in", r.URL.Host, "sandbox by default")
 	})
 	t.Run("environment", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
-		t.Setenv("JUSPAY_MERCHANT_ID", "merchant_env")
-		t.Setenv("JUSPAY_ENVIRONMENT", "production")
+		setEnv(t, keyAndMerchant("JUSPAY_ENVIRONMENT", "production"))
 		assert.Equal(t, "api.juspay.in", fromEnvRequest(t).URL.Host)
 		t.Setenv("JUSPAY_ENVIRONMENT", "sandbox")
 		assert.Equal(t, "sandbox.juspay.in", fromEnvRequest(t).URL.Host)
 	})
 	t.Run("base URL", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
-		t.Setenv("JUSPAY_MERCHANT_ID", "merchant_env")
-		t.Setenv("JUSPAY_BASE_URL", "http://127.0.0.1:9999/jp")
+		setEnv(t, keyAndMerchant("JUSPAY_BASE_URL", "http://127.0.0.1:9999/jp"))
 		r := fromEnvRequest(t)
 		assert.Equal(t, "127.0.0.1:9999", r.URL.Host)
 		assert.Equal(t, "/jp/customers/"+testCustomerID+"/wallets/refresh-balances", r.URL.Path)
 	})
 	t.Run("base URL wins over environment", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
-		t.Setenv("JUSPAY_MERCHANT_ID", "merchant_env")
-		t.Setenv("JUSPAY_ENVIRONMENT", "production")
-		t.Setenv("JUSPAY_BASE_URL", "https://proxy.example.com")
+		setEnv(t, keyAndMerchant("JUSPAY_ENVIRONMENT", "production", "JUSPAY_BASE_URL", "https://proxy.example.com"))
 		assert.Equal(t, "proxy.example.com", fromEnvRequest(t).URL.Host)
 	})
 	t.Run("options win over the environment", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
-		t.Setenv("JUSPAY_MERCHANT_ID", "merchant_env")
-		t.Setenv("JUSPAY_ENVIRONMENT", "sandbox")
-		t.Setenv("JUSPAY_BASE_URL", "https://proxy.example.com")
+		setEnv(t, keyAndMerchant("JUSPAY_ENVIRONMENT", "sandbox", "JUSPAY_BASE_URL", "https://proxy.example.com"))
 		r := fromEnvRequest(t, juspay.WithMerchantID("merchant_opt"), juspay.WithEnvironment(juspay.Production))
 		testHeader(t, r, "x-merchantid", "merchant_opt")
 		assert.Equal(t, "api.juspay.in", r.URL.Host)
@@ -83,11 +80,7 @@ func TestNewClientFromEnv(t *testing.T) {
 		assert.Equal(t, "localhost:1234", r.URL.Host)
 	})
 	t.Run("a variable overridden is not read", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
-		t.Setenv("JUSPAY_MERCHANT_ID", " stale\n")
-		t.Setenv("JUSPAY_ENVIRONMENT", "staging")
-		t.Setenv("JUSPAY_BASE_URL", "http://juspay.example.com")
+		setEnv(t, keyAndMerchant("JUSPAY_MERCHANT_ID", " stale\n", "JUSPAY_ENVIRONMENT", "staging", "JUSPAY_BASE_URL", "http://juspay.example.com"))
 		r := fromEnvRequest(t, juspay.WithMerchantID("merchant_opt"), juspay.WithEnvironment(juspay.Sandbox))
 		testHeader(t, r, "x-merchantid", "merchant_opt")
 		assert.Equal(t, "sandbox.juspay.in", r.URL.Host)
@@ -97,8 +90,7 @@ func TestNewClientFromEnv(t *testing.T) {
 		assert.Equal(t, "proxy.example.com", fromEnvRequest(t).URL.Host, "JUSPAY_ENVIRONMENT is not read")
 	})
 	t.Run("merchant from an option", func(t *testing.T) {
-		clearEnv(t)
-		t.Setenv("JUSPAY_API_KEY", testAPIKey)
+		setEnv(t, map[string]string{"JUSPAY_API_KEY": testAPIKey})
 		testHeader(t, fromEnvRequest(t, juspay.WithMerchantID("merchant_opt")), "x-merchantid", "merchant_opt")
 	})
 }
@@ -118,10 +110,7 @@ func TestNewClientFromEnvErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			clearEnv(t)
-			for k, v := range tt.env {
-				t.Setenv(k, v)
-			}
+			setEnv(t, tt.env)
 			c, err := juspay.NewClientFromEnv()
 			assert.Nil(t, c)
 			require.Error(t, err)
@@ -145,10 +134,7 @@ func TestNewClientFromEnvErrorsNameVariable(t *testing.T) {
 		{map[string]string{"JUSPAY_API_KEY": testAPIKey, "JUSPAY_MERCHANT_ID": "m", "JUSPAY_BASE_URL": "ftp://x"}, "JUSPAY_BASE_URL"},
 	}
 	for _, tt := range tests {
-		clearEnv(t)
-		for k, v := range tt.env {
-			t.Setenv(k, v)
-		}
+		setEnv(t, tt.env)
 		_, err := juspay.NewClientFromEnv()
 		var ve *juspay.ValidationError
 		require.ErrorAs(t, err, &ve)

@@ -19,8 +19,7 @@ var customerParams = &juspay.CreateCustomerParams{
 }
 
 func TestCustomersCreateRequest(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "create-customer--auth-token.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "create-customer--auth-token.json"))
 	cust, err := c.Customers.Create(context.Background(), customerParams)
 	require.NoError(t, err)
 	req, body := rec.only(t)
@@ -56,8 +55,7 @@ func TestCustomersCreateRefusesBadParams(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			rec := recordAll(mt, sample(t, 200, "create-customer--response.json"))
+			c, rec := newRecordedClient(t, sample(t, 200, "create-customer--response.json"))
 			_, err := c.Customers.Create(context.Background(), tc.p)
 			requireInvalid(t, err, tc.field)
 			_, _, err = c.Customers.GetOrCreate(context.Background(), tc.p)
@@ -71,27 +69,23 @@ func TestCustomersCreateIsAWrite(t *testing.T) {
 	// A customer create is not keyed: its unknown outcome is the caller's
 	// to settle (GetOrCreate does), and Juspay's "already exists" is its
 	// answer, not a conflict the SDK found.
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, failResponder(errReset))
+	c, rec := newRecordedClient(t, failResponder(errReset))
 	_, err := c.Customers.Create(context.Background(), customerParams)
 	assert.ErrorIs(t, err, juspay.ErrOutcomeUnknown)
 	assert.Equal(t, 1, rec.count(), "never repeated")
 
 	// Any answer ends a write, a 503 included; one that provably never
 	// left (a refused dial) is sent again.
-	c, mt = newMockClient(t)
-	rec = recordAll(mt, jsonResponder(503, `{}`))
+	c, rec = newRecordedClient(t, jsonResponder(503, `{}`))
 	_, err = c.Customers.Create(context.Background(), customerParams)
 	assert.ErrorIs(t, err, juspay.ErrServer)
 	assert.Equal(t, 1, rec.count(), "never repeated")
-	c, mt = newMockClient(t)
-	rec = recordAll(mt, sequence(failResponder(errRefused), sample(t, 200, "create-customer--response.json")))
+	c, rec = newRecordedClient(t, sequence(failResponder(errRefused), sample(t, 200, "create-customer--response.json")))
 	_, err = c.Customers.Create(context.Background(), customerParams)
 	assert.NoError(t, err)
 	assert.Equal(t, 2, rec.count())
 
-	c, mt = newMockClient(t)
-	recordAll(mt, sample(t, 400, "error--customer-exists.json"))
+	c, _ = newRecordedClient(t, sample(t, 400, "error--customer-exists.json"))
 	_, err = c.Customers.Create(context.Background(), customerParams)
 	var apiErr *juspay.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -101,21 +95,17 @@ func TestCustomersCreateIsAWrite(t *testing.T) {
 }
 
 func TestCustomersGet(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "get-customer--response.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "get-customer--response.json"))
 	cust, err := c.Customers.Get(context.Background(), "cst_om2l6ctlptxwxuzj")
 	require.NoError(t, err)
 	req, body := rec.only(t)
-	testMethod(t, req, http.MethodGet)
-	assert.Equal(t, "/customers/cst_om2l6ctlptxwxuzj", req.URL.EscapedPath())
+	testCall(t, req, http.MethodGet, "/customers/cst_om2l6ctlptxwxuzj", "cst_om2l6ctlptxwxuzj")
 	assert.Empty(t, req.URL.RawQuery)
-	testHeaders(t, req, "cst_om2l6ctlptxwxuzj")
 	testFormValues(t, req, body, nil)
 	assert.Equal(t, utc("2016-08-02T08:07:52Z"), cust.DateCreated)
 	assert.Nil(t, cust.ClientAuth)
 
-	c, mt = newMockClient(t)
-	recordAll(mt, sample(t, 404, "error--customer-not-found.json"))
+	c, _ = newRecordedClient(t, sample(t, 404, "error--customer-not-found.json"))
 	_, err = c.Customers.Get(context.Background(), "a/b")
 	assert.ErrorIs(t, err, juspay.ErrNotFound)
 	for _, id := range []string{"", ".", ".."} {
@@ -125,17 +115,14 @@ func TestCustomersGet(t *testing.T) {
 }
 
 func TestCustomersUpdate(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sequence(jsonResponder(502, `<html>`), sample(t, 200, "update-customer--response.json")))
+	c, rec := newRecordedClient(t, sequence(jsonResponder(502, `<html>`), sample(t, 200, "update-customer--response.json")))
 	cust, err := c.Customers.Update(context.Background(), "cst_om2l6ctlptxwxuzj", &juspay.UpdateCustomerParams{
 		MobileNumber: "9988776644", FirstName: "Jon", LastName: "Snow",
 	})
 	require.NoError(t, err)
 	require.Equal(t, 2, rec.count(), "setting values is retried as a read")
 	req := rec.all()[1]
-	testMethod(t, req, http.MethodPost)
-	assert.Equal(t, "/customers/cst_om2l6ctlptxwxuzj", req.URL.EscapedPath())
-	testHeaders(t, req, "cst_om2l6ctlptxwxuzj")
+	testCall(t, req, http.MethodPost, "/customers/cst_om2l6ctlptxwxuzj", "cst_om2l6ctlptxwxuzj")
 	testFormValues(t, rec.reqs[1], rec.bodies[1], url.Values{"mobile_number": {"9988776644"}, "first_name": {"Jon"}, "last_name": {"Snow"}})
 	assert.Equal(t, "Snow", cust.LastName)
 
@@ -149,20 +136,16 @@ func TestCustomersUpdate(t *testing.T) {
 }
 
 func TestCustomersNewClientAuthToken(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "get-customer--auth-token.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "get-customer--auth-token.json"))
 	tok, err := c.Customers.NewClientAuthToken(context.Background(), "cst_tooedar2k7j1d60b")
 	require.NoError(t, err)
 	req, _ := rec.only(t)
-	testMethod(t, req, http.MethodGet)
-	assert.Equal(t, "/customers/cst_tooedar2k7j1d60b", req.URL.EscapedPath())
+	testCall(t, req, http.MethodGet, "/customers/cst_tooedar2k7j1d60b", "cst_tooedar2k7j1d60b")
 	assert.Equal(t, url.Values{"options.get_client_auth_token": {"true"}}, req.URL.Query())
-	testHeaders(t, req, "cst_tooedar2k7j1d60b")
 	assert.Equal(t, "tkn_8649cd66d30c47728b8dd2fb6279a4cc", tok.Token)
 	assert.Equal(t, utc("2020-03-17T14:45:26Z"), tok.Expiry)
 
-	c, mt = newMockClient(t)
-	recordAll(mt, sample(t, 200, "get-customer--response.json"))
+	c, _ = newRecordedClient(t, sample(t, 200, "get-customer--response.json"))
 	_, err = c.Customers.NewClientAuthToken(context.Background(), "cst_1")
 	assert.ErrorContains(t, err, "no client auth token")
 }
@@ -195,8 +178,7 @@ func TestCustomersGetOrCreate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{get: tc.get, create: tc.create}))
+			c, rec := newRecordedClient(t, routes(t, map[string]httpmock.Responder{get: tc.get, create: tc.create}))
 			cust, created, err := c.Customers.GetOrCreate(context.Background(), customerParams)
 			require.NoError(t, err)
 			assert.Equal(t, tc.created, created)
@@ -211,8 +193,7 @@ func TestCustomersGetOrCreate(t *testing.T) {
 		})
 	}
 	t.Run("no token asked: the reads ask for none", func(t *testing.T) {
-		c, mt := newMockClient(t)
-		rec := recordAll(mt, routes(t, map[string]httpmock.Responder{get: found}))
+		c, rec := newRecordedClient(t, routes(t, map[string]httpmock.Responder{get: found}))
 		p := *customerParams
 		p.ClientAuthToken = false
 		_, _, err := c.Customers.GetOrCreate(context.Background(), &p)
@@ -221,8 +202,7 @@ func TestCustomersGetOrCreate(t *testing.T) {
 		assert.Empty(t, req.URL.RawQuery)
 	})
 	t.Run("a read that fails after an unknown outcome: both errors", func(t *testing.T) {
-		c, mt := newMockClient(t)
-		recordAll(mt, routes(t, map[string]httpmock.Responder{
+		c, _ := newRecordedClient(t, routes(t, map[string]httpmock.Responder{
 			get: sequence(notFound, sample(t, 403, "error--ip-not-whitelisted.json")), create: failResponder(errReset),
 		}))
 		_, created, err := c.Customers.GetOrCreate(context.Background(), customerParams)
@@ -231,8 +211,7 @@ func TestCustomersGetOrCreate(t *testing.T) {
 		assert.ErrorIs(t, err, juspay.ErrForbidden)
 	})
 	t.Run("other errors end it", func(t *testing.T) {
-		c, mt := newMockClient(t)
-		rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
+		c, rec := newRecordedClient(t, routes(t, map[string]httpmock.Responder{
 			get: notFound, create: sample(t, 400, "error--customer-empty-mobile-number.json"),
 		}))
 		_, _, err := c.Customers.GetOrCreate(context.Background(), customerParams)

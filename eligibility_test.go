@@ -55,9 +55,7 @@ func TestCheckEligibilityRequest(t *testing.T) {
 			_, err := c.Customers.CheckEligibility(context.Background(), "cth_eN4e/4kR12CJV", tc.p)
 			require.NoError(t, err)
 			r, body := m.only(t)
-			testMethod(t, r, http.MethodPost)
-			assert.Equal(t, "/customers/cth_eN4e%2F4kR12CJV/eligibility", r.URL.EscapedPath())
-			testHeaders(t, r, "cth_eN4e/4kR12CJV")
+			testCall(t, r, http.MethodPost, "/customers/cth_eN4e%2F4kR12CJV/eligibility", "cth_eN4e/4kR12CJV")
 			testFormValues(t, r, body, tc.form)
 		})
 	}

@@ -203,6 +203,15 @@ func testHeaders(t testing.TB, r *http.Request, routingID string) {
 	}
 }
 
+// testCall checks the method and escaped path of a request the client
+// sent, and the headers testHeaders checks.
+func testCall(t testing.TB, r *http.Request, method, escapedPath, routingID string) {
+	t.Helper()
+	testMethod(t, r, method)
+	assert.Equal(t, escapedPath, r.URL.EscapedPath(), "path")
+	testHeaders(t, r, routingID)
+}
+
 // testFormValues checks the exact form body: want nil means no body at all.
 // Nothing goes in the query string.
 func testFormValues(t testing.TB, r *http.Request, body []byte, want url.Values) {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -146,6 +145,18 @@ var h2Misbehaviours = []struct {
 	{"GOAWAY(last stream 0)", h2GoAwayNone},
 }
 
+// h2Setup starts an HTTP/2 server that misbehaves with do, and a client of
+// it with opts that logs its attempts; the context bounds a hang.
+func h2Setup(t *testing.T, do h2Misbehaviour, opts ...juspay.Option) (context.Context, *juspay.Client, *h2Server, *attemptLog) {
+	t.Helper()
+	s := newH2Server(t, do)
+	log := &attemptLog{}
+	c := newH2Client(t, s, append([]juspay.Option{juspay.WithLogger(log.logger())}, opts...)...)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	t.Cleanup(cancel)
+	return ctx, c, s, log
+}
+
 // A write that reached the server in full is on the wire once per attempt,
 // and one attempt is all it gets: its outcome is unknown, never retried.
 func TestHTTP2WriteReachesTheWireOnce(t *testing.T) {
@@ -153,12 +164,7 @@ func TestHTTP2WriteReachesTheWireOnce(t *testing.T) {
 	for _, m := range h2Misbehaviours {
 		t.Run(m.name, func(t *testing.T) {
 			t.Parallel()
-			s := newH2Server(t, m.do)
-			var log attemptLog
-			c := newH2Client(t, s, juspay.WithLogger(log.logger()))
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-
+			ctx, c, s, log := h2Setup(t, m.do)
 			_, err := c.Payments.DirectDebit(ctx, &juspay.DirectDebitParams{
 				OrderID: "ord_h2", PaymentMethod: "PAYTM", DirectWalletToken: "tok_h2_secret",
 			})
@@ -178,12 +184,7 @@ func TestHTTP2ReadIsNotReplayedBeneathTheBudget(t *testing.T) {
 	for _, m := range h2Misbehaviours {
 		t.Run(m.name, func(t *testing.T) {
 			t.Parallel()
-			s := newH2Server(t, m.do)
-			var log attemptLog
-			c := newH2Client(t, s, juspay.WithLogger(log.logger()), juspay.WithMaxRetries(2))
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-
+			ctx, c, s, log := h2Setup(t, m.do, juspay.WithMaxRetries(2))
 			err := refreshAll(ctx, c)
 			require.Error(t, err)
 			var apiErr *juspay.APIError
@@ -201,20 +202,7 @@ func TestHTTP2ReadIsNotReplayedBeneathTheBudget(t *testing.T) {
 // meets the reset. Every request on the wire must be an SDK attempt.
 func TestHTTP1ReadIsNotReplayedOnAReusedConnection(t *testing.T) {
 	t.Parallel()
-	srv := &testServer{}
-	hs := newUnstartedTestServer(srv, func(w http.ResponseWriter, r *http.Request) {
-		if r.Context().Value(connRequestsKey{}).(*atomic.Int64).Add(1) > 1 {
-			resetConn(t, w)
-			return
-		}
-		answerOK(w, r)
-	})
-	hs.Config.ConnContext = func(ctx context.Context, _ net.Conn) context.Context {
-		return context.WithValue(ctx, connRequestsKey{}, new(atomic.Int64))
-	}
-	hs.Start()
-	t.Cleanup(hs.Close)
-	srv.Server = hs
+	srv := staleServer(t, firstOnly, func(w http.ResponseWriter, _ *http.Request) { resetConn(t, w) })
 
 	var log attemptLog
 	c := newServerClient(t, srv.URL, juspay.WithLogger(log.logger()), juspay.WithMaxRetries(2),

@@ -76,84 +76,75 @@ func parseSample(t *testing.T, data []byte) map[string]any {
 	return m
 }
 
-func checkoutSamples(t *testing.T, pattern string) []string {
+// forEachCheckoutSample runs check, as a subtest named for the file, on
+// every checkout sample matching one of patterns (each must match one).
+func forEachCheckoutSample(t *testing.T, check func(t *testing.T, name string, data []byte), patterns ...string) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "samples", "checkout", pattern))
-	require.NoError(t, err)
-	require.NotEmpty(t, files, pattern)
-	return files
+	for _, pattern := range patterns {
+		files, err := filepath.Glob(filepath.Join("testdata", "samples", "checkout", pattern))
+		require.NoError(t, err)
+		require.NotEmpty(t, files, pattern)
+		for _, f := range files {
+			name := filepath.Base(f)
+			t.Run(name, func(t *testing.T) { check(t, name, readSample(t, filepath.Join("checkout", name))) })
+		}
+	}
+}
+
+// decodeSample decodes data into a T, and parses it for checking that T
+// field by field.
+func decodeSample[T any](t *testing.T, data []byte) (*T, map[string]any) {
+	t.Helper()
+	var v T
+	require.NoError(t, json.Unmarshal(data, &v))
+	return &v, parseSample(t, data)
 }
 
 func TestOrderSamplesDecodeFieldByField(t *testing.T) {
-	for _, pattern := range []string{"order-status--*.json", "create-order--*.json", "update-order--*.json", "refund-order--*.json"} {
-		for _, f := range checkoutSamples(t, pattern) {
-			name := filepath.Base(f)
-			t.Run(name, func(t *testing.T) {
-				data := readSample(t, filepath.Join("checkout", name))
-				var o juspay.Order
-				require.NoError(t, json.Unmarshal(data, &o))
-				checkOrder(t, name, parseSample(t, data), &o)
-			})
-		}
-	}
+	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
+		o, sample := decodeSample[juspay.Order](t, data)
+		checkOrder(t, name, sample, o)
+	}, "order-status--*.json", "create-order--*.json", "update-order--*.json", "refund-order--*.json")
 }
 
 func TestWebhookSamplesDecodeFieldByField(t *testing.T) {
-	for _, f := range checkoutSamples(t, "webhook--*.json") {
-		name := filepath.Base(f)
-		t.Run(name, func(t *testing.T) {
-			data := readSample(t, filepath.Join("checkout", name))
-			var env struct {
-				Content struct {
-					Order *juspay.Order     `json:"order"`
-					Txn   *juspay.TxnDetail `json:"txn"`
-				} `json:"content"`
-			}
-			require.NoError(t, json.Unmarshal(data, &env))
-			content, _ := parseSample(t, data)["content"].(map[string]any)
-			if order, ok := content["order"].(map[string]any); ok {
-				require.NotNil(t, env.Content.Order)
-				checkOrder(t, name+" content.order", order, env.Content.Order)
-			}
-			if txn, ok := content["txn"].(map[string]any); ok {
-				require.NotNil(t, env.Content.Txn)
-				checkFields(t, name+" content.txn", txn, env.Content.Txn, txnChecks)
-			}
-		})
-	}
+	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
+		var env struct {
+			Content struct {
+				Order *juspay.Order     `json:"order"`
+				Txn   *juspay.TxnDetail `json:"txn"`
+			} `json:"content"`
+		}
+		require.NoError(t, json.Unmarshal(data, &env))
+		content, _ := parseSample(t, data)["content"].(map[string]any)
+		if order, ok := content["order"].(map[string]any); ok {
+			require.NotNil(t, env.Content.Order)
+			checkOrder(t, name+" content.order", order, env.Content.Order)
+		}
+		if txn, ok := content["txn"].(map[string]any); ok {
+			require.NotNil(t, env.Content.Txn)
+			checkFields(t, name+" content.txn", txn, env.Content.Txn, txnChecks)
+		}
+	}, "webhook--*.json")
 }
 
 func TestCustomerSamplesDecodeFieldByField(t *testing.T) {
-	for _, pattern := range []string{"*-customer--*.json"} {
-		for _, f := range checkoutSamples(t, pattern) {
-			name := filepath.Base(f)
-			t.Run(name, func(t *testing.T) {
-				data := readSample(t, filepath.Join("checkout", name))
-				var c juspay.Customer
-				require.NoError(t, json.Unmarshal(data, &c))
-				sample := parseSample(t, data)
-				checkFields(t, name, sample, &c, customerChecks)
-				checkNested(t, name+".juspay", sample["juspay"], c.ClientAuth, authChecks)
-			})
-		}
-	}
+	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
+		c, sample := decodeSample[juspay.Customer](t, data)
+		checkFields(t, name, sample, c, customerChecks)
+		checkNested(t, name+".juspay", sample["juspay"], c.ClientAuth, authChecks)
+	}, "*-customer--*.json")
 }
 
 // The refund samples of POST /refunds (a bare refund object) name the
 // acquirer reference refund_arn, and the gateway both refund_source and
 // gateway.
 func TestRefundSamplesDecodeFieldByField(t *testing.T) {
-	for _, f := range checkoutSamples(t, "refund--*.json") {
-		name := filepath.Base(f)
-		t.Run(name, func(t *testing.T) {
-			data := readSample(t, filepath.Join("checkout", name))
-			var r juspay.Refund
-			require.NoError(t, json.Unmarshal(data, &r))
-			sample := parseSample(t, data)
-			if _, ok := sample["arn"]; !ok {
-				sample["arn"] = sample["refund_arn"]
-			}
-			checkFields(t, name, sample, &r, refundChecks)
-		})
-	}
+	forEachCheckoutSample(t, func(t *testing.T, name string, data []byte) {
+		r, sample := decodeSample[juspay.Refund](t, data)
+		if _, ok := sample["arn"]; !ok {
+			sample["arn"] = sample["refund_arn"]
+		}
+		checkFields(t, name, sample, r, refundChecks)
+	}, "refund--*.json")
 }

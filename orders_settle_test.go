@@ -175,11 +175,7 @@ func TestOrdersRefundSettles(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-				refundOrder: tc.refund, getOrder: jsonResponder(200, refunded),
-			}))
-			o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+			rec, o, err := refundWith(t, tc.refund, jsonResponder(200, refunded))
 			require.NoError(t, err)
 			r, ok := o.FindRefund("rf_1")
 			require.True(t, ok)
@@ -207,12 +203,8 @@ func TestOrdersRefundUnknownOutcomeNotOnTheOrder(t *testing.T) {
 		}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			c, mt := newMockClient(t, juspay.WithMaxRetries(0))
-			rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-				refundOrder: tc.refund,
-				getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")),
-			}))
-			o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+			rec, o, err := refundWith(t, tc.refund,
+				jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED")), juspay.WithMaxRetries(0))
 			assert.Nil(t, o)
 			tc.check(t, err)
 			assert.Equal(t, []string{refundOrder, getOrder}, rec.paths())
@@ -247,12 +239,8 @@ func TestOrdersRefundAnswersAreNotRead(t *testing.T) {
 }
 
 func TestOrdersRefundConflict(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-		refundOrder: sample(t, 400, "error--refund-duplicate.json"),
-		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("rf_1", "25", "SUCCESS"))),
-	}))
-	o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	rec, o, err := refundWith(t, sample(t, 400, "error--refund-duplicate.json"),
+		jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("rf_1", "25", "SUCCESS"))))
 	assert.Nil(t, o)
 	assert.ErrorIs(t, err, juspay.ErrConflict)
 	assert.Contains(t, err.Error(), `"rf_1"`)
@@ -264,12 +252,8 @@ func TestOrdersRefundDuplicateOfAnotherKey(t *testing.T) {
 	// refund of one amount within 5 seconds, whatever its key: when the
 	// order never shows this key, Juspay's answer is returned as it is,
 	// after the reads a read's retries would make (2 by default).
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{
-		refundOrder: sample(t, 400, "error--refund-duplicate-in-progress.json"),
-		getOrder:    jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("other", "40", "PENDING"))),
-	}))
-	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	rec, _, err := refundWith(t, sample(t, 400, "error--refund-duplicate-in-progress.json"),
+		jsonResponder(200, orderJSON("ord_1", "100", "INR", "CHARGED", refundJSON("other", "40", "PENDING"))))
 	var apiErr *juspay.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "duplicate.call", apiErr.ErrorCode)
@@ -278,12 +262,7 @@ func TestOrdersRefundDuplicateOfAnotherKey(t *testing.T) {
 }
 
 func TestOrdersRefundUnsettled(t *testing.T) {
-	c, mt := newMockClient(t, juspay.WithMaxRetries(0))
-	recordAll(mt, routes(t, map[string]httpmock.Responder{
-		refundOrder: sample(t, 400, "error--refund-duplicate.json"),
-		getOrder:    jsonResponder(500, `{}`),
-	}))
-	_, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	_, _, err := refundWith(t, sample(t, 400, "error--refund-duplicate.json"), jsonResponder(500, `{}`), juspay.WithMaxRetries(0))
 	var apiErr *juspay.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.ErrorIs(t, err, juspay.ErrServer, "the read's failure")
@@ -307,4 +286,15 @@ func TestSettlingResponseIsTheLastRequests(t *testing.T) {
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Equal(t, "req_read", resp.RequestID, "the read that settled the create")
 	assert.Equal(t, 1, resp.Attempts, "the last request's attempts")
+}
+
+// refundWith refunds refundParams on ord_1 through a client with opts whose
+// transport answers the refund with refund and a read of the order with
+// get, and records every request.
+func refundWith(t *testing.T, refund, get httpmock.Responder, opts ...juspay.Option) (*recorder, *juspay.Order, error) {
+	t.Helper()
+	c, mt := newMockClient(t, opts...)
+	rec := recordAll(mt, routes(t, map[string]httpmock.Responder{refundOrder: refund, getOrder: get}))
+	o, err := c.Orders.Refund(context.Background(), "ord_1", refundParams)
+	return rec, o, err
 }

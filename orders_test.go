@@ -26,8 +26,7 @@ func fullOrderParams() *juspay.CreateOrderParams {
 }
 
 func TestOrdersCreateRequest(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "create-order--response.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "create-order--response.json"))
 	o, err := c.Orders.Create(context.Background(), fullOrderParams())
 	require.NoError(t, err)
 	req, body := rec.only(t)
@@ -52,8 +51,7 @@ func TestOrdersCreateRequest(t *testing.T) {
 }
 
 func TestOrdersCreateMinimal(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "create-order--created.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "create-order--created.json"))
 	_, err := c.Orders.Create(context.Background(), &juspay.CreateOrderParams{OrderID: "ord_1", Amount: *amt("1.5e2")})
 	require.NoError(t, err)
 	req, body := rec.only(t)
@@ -65,8 +63,7 @@ func TestOrdersCreateMinimal(t *testing.T) {
 // order of other values (one Juspay already held under the ID) is a
 // conflict, not a success.
 func TestOrdersCreateAnsweredWithAnotherOrder(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "create-order--response.json")) // amount 1
+	c, rec := newRecordedClient(t, sample(t, 200, "create-order--response.json")) // amount 1
 	o, err := c.Orders.Create(context.Background(), &juspay.CreateOrderParams{OrderID: "14183944763", Amount: *amt("2")})
 	assert.Nil(t, o)
 	assert.ErrorIs(t, err, juspay.ErrConflict)
@@ -95,16 +92,14 @@ func TestOrdersCreateRefusesBadParams(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			rec := recordAll(mt, sample(t, 200, "create-order--response.json"))
+			c, rec := newRecordedClient(t, sample(t, 200, "create-order--response.json"))
 			_, err := c.Orders.Create(context.Background(), tc.p)
 			requireInvalid(t, err, tc.field)
 			assert.Zero(t, rec.count(), "nothing sent")
 		})
 	}
 	t.Run("order ID of 20 characters is fine", func(t *testing.T) {
-		c, mt := newMockClient(t)
-		recordAll(mt, sample(t, 200, "create-order--created.json"))
+		c, _ := newRecordedClient(t, sample(t, 200, "create-order--created.json"))
 		_, err := c.Orders.Create(context.Background(), ok(func(p *juspay.CreateOrderParams) { p.OrderID = strings.Repeat("a", 20) }))
 		assert.NoError(t, err)
 	})
@@ -117,14 +112,11 @@ func TestOrdersCreateRefusesBadParams(t *testing.T) {
 }
 
 func TestOrdersGet(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "order-status--wallet.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "order-status--wallet.json"))
 	o, err := c.Orders.Get(context.Background(), "ord/1")
 	require.NoError(t, err)
 	req, body := rec.only(t)
-	testMethod(t, req, http.MethodGet)
-	assert.Equal(t, "/orders/ord%2F1", req.URL.EscapedPath())
-	testHeaders(t, req, "") // an order call sends none of its own
+	testCall(t, req, http.MethodGet, "/orders/ord%2F1", "") // an order call sends none of its own
 	testFormValues(t, req, body, nil)
 	assert.Equal(t, walletOrder(), o)
 
@@ -142,8 +134,7 @@ func TestOrdersGet(t *testing.T) {
 // TestOrderNotFound: Juspay answers an unknown order with a 400 whose status
 // is NOT_FOUND, for which both sentinels hold.
 func TestOrderNotFound(t *testing.T) {
-	c, mt := newMockClient(t)
-	recordAll(mt, sample(t, 400, "error--order-not-found.json"))
+	c, _ := newRecordedClient(t, sample(t, 400, "error--order-not-found.json"))
 	_, err := c.Orders.Get(context.Background(), "173824171")
 	var apiErr *juspay.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -152,8 +143,7 @@ func TestOrderNotFound(t *testing.T) {
 	assert.NotErrorIs(t, err, juspay.ErrConflict)
 
 	// Any other 400 is not ErrNotFound.
-	c, mt = newMockClient(t)
-	recordAll(mt, sample(t, 400, "error--create-order-invalid-currency.json"))
+	c, _ = newRecordedClient(t, sample(t, 400, "error--create-order-invalid-currency.json"))
 	_, err = c.Orders.Get(context.Background(), "ord_1")
 	assert.ErrorIs(t, err, juspay.ErrInvalidRequest)
 	assert.NotErrorIs(t, err, juspay.ErrNotFound)
@@ -169,9 +159,7 @@ func TestOrdersUpdate(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 2, rec.count())
 	req := rec.all()[1]
-	testMethod(t, req, http.MethodPost)
-	assert.Equal(t, "/orders/JPAYNEW035", req.URL.EscapedPath())
-	testHeaders(t, req, "")
+	testCall(t, req, http.MethodPost, "/orders/JPAYNEW035", "")
 	testFormValues(t, rec.reqs[1], rec.bodies[1], url.Values{"amount": {"90.00"}, "udf3": {"u3"}, "billing_address_phone": {"9999999999"}})
 	assert.Equal(t, "90", o.Amount.String())
 	assert.Equal(t, "3", o.EffectiveAmount.String())
@@ -189,14 +177,11 @@ func TestOrdersUpdate(t *testing.T) {
 }
 
 func TestOrdersRefundRequest(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "refund-order--response.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "refund-order--response.json"))
 	o, err := c.Orders.Refund(context.Background(), "JP1636474794", &juspay.RefundParams{UniqueRequestID: "TEST1637681731", Amount: *amt("1.00")})
 	require.NoError(t, err)
 	req, body := rec.only(t)
-	testMethod(t, req, http.MethodPost)
-	assert.Equal(t, "/orders/JP1636474794/refunds", req.URL.EscapedPath())
-	testHeaders(t, req, "")
+	testCall(t, req, http.MethodPost, "/orders/JP1636474794/refunds", "")
 	testFormValues(t, req, body, url.Values{"unique_request_id": {"TEST1637681731"}, "amount": {"1.00"}})
 	r, ok := o.FindRefund("TEST1637681731")
 	require.True(t, ok)
@@ -217,8 +202,7 @@ func TestOrdersRefundRefusesBadParams(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			rec := recordAll(mt, sample(t, 200, "refund-order--response.json"))
+			c, rec := newRecordedClient(t, sample(t, 200, "refund-order--response.json"))
 			_, err := c.Orders.Refund(context.Background(), tc.orderID, tc.p)
 			requireInvalid(t, err, tc.field)
 			assert.Zero(t, rec.count())
@@ -229,8 +213,7 @@ func TestOrdersRefundRefusesBadParams(t *testing.T) {
 // TestCheckoutCallsRefuseANilContext: a nil ctx is the caller's mistake,
 // refused before anything is sent, by every checkout call.
 func TestCheckoutCallsRefuseANilContext(t *testing.T) {
-	c, mt := newMockClient(t)
-	rec := recordAll(mt, sample(t, 200, "refund-order--response.json"))
+	c, rec := newRecordedClient(t, sample(t, 200, "refund-order--response.json"))
 	var nilCtx context.Context
 	cp := &juspay.CreateCustomerParams{ObjectReferenceID: "ref", MobileNumber: "9"}
 	for name, call := range map[string]func() error{
@@ -266,8 +249,7 @@ func TestOrdersRefundRefusals(t *testing.T) {
 		"error--refund-mandatory-fields-missing.json": "Mandatory fields are missing",
 	} {
 		t.Run(code, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			rec := recordAll(mt, sample(t, 400, file))
+			c, rec := newRecordedClient(t, sample(t, 400, file))
 			_, err := c.Orders.Refund(context.Background(), "ord_1", &juspay.RefundParams{UniqueRequestID: "r1", Amount: *amt("1")})
 			var apiErr *juspay.APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -277,8 +259,7 @@ func TestOrdersRefundRefusals(t *testing.T) {
 			assert.Equal(t, 1, rec.count())
 		})
 	}
-	c, mt := newMockClient(t)
-	recordAll(mt, sample(t, 400, "error--refund-order-not-found.json"))
+	c, _ := newRecordedClient(t, sample(t, 400, "error--refund-order-not-found.json"))
 	_, err := c.Orders.Refund(context.Background(), "TEST1r32766", &juspay.RefundParams{UniqueRequestID: "r1", Amount: *amt("1")})
 	assert.ErrorIs(t, err, juspay.ErrNotFound)
 }

@@ -46,9 +46,7 @@ func TestOrdersWaitReadsUntilSettled(t *testing.T) {
 			assert.Equal(t, tc.want, o.Status)
 			assert.Equal(t, len(tc.reads), rec.count())
 			for _, req := range rec.all() {
-				testMethod(t, req, http.MethodGet)
-				assert.Equal(t, "/orders/ord_1", req.URL.EscapedPath())
-				testHeaders(t, req, "")
+				testCall(t, req, http.MethodGet, "/orders/ord_1", "")
 			}
 		})
 	}

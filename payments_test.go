@@ -38,9 +38,7 @@ func TestDirectDebitRequest(t *testing.T) {
 		_, err := c.Payments.DirectDebit(context.Background(), debitParams())
 		require.NoError(t, err)
 		r, body := m.only(t)
-		assert.Equal(t, http.MethodPost, r.Method)
-		assert.Equal(t, "/txns", r.URL.EscapedPath())
-		testHeaders(t, r, "") // an order call sends no routing ID of its own
+		testCall(t, r, http.MethodPost, "/txns", "") // an order call sends no routing ID of its own
 		testFormValues(t, r, body, wantForm(testMerchantID))
 	})
 	t.Run("WithRoutingID", func(t *testing.T) {

@@ -124,27 +124,24 @@ func TestWalletLifecycleRequests(t *testing.T) {
 		},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Run("default routing", func(t *testing.T) {
+		for _, route := range []struct {
+			name    string
+			opts    []juspay.Option
+			routing string
+		}{
+			{"default routing", nil, tc.routing},
+			{"WithRoutingID", []juspay.Option{juspay.WithRoutingID("cth_route")}, "cth_route"},
+		} {
+			t.Run(tc.name+"/"+route.name, func(t *testing.T) {
 				c, m := newRecordedClient(t, jsonResponder(200, tc.answer))
-				got, err := tc.call(context.Background(), c)
+				got, err := tc.call(context.Background(), c, route.opts...)
 				require.NoError(t, err)
 				require.NotNil(t, got)
 				r, body := m.only(t)
-				assert.Equal(t, tc.method, r.Method)
-				assert.Equal(t, tc.path, r.URL.EscapedPath())
-				testHeaders(t, r, tc.routing)
+				testCall(t, r, tc.method, tc.path, route.routing)
 				testFormValues(t, r, body, tc.form)
 			})
-			t.Run("WithRoutingID", func(t *testing.T) {
-				c, m := newRecordedClient(t, jsonResponder(200, tc.answer))
-				_, err := tc.call(context.Background(), c, juspay.WithRoutingID("cth_route"))
-				require.NoError(t, err)
-				r, body := m.only(t)
-				testHeaders(t, r, "cth_route")
-				testFormValues(t, r, body, tc.form)
-			})
-		})
+		}
 	}
 }
 

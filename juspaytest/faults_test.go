@@ -112,14 +112,7 @@ func TestDelayFault(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	req := newRequest(t, srv, http.MethodPost, "/txns", debitForm(srv, "ord_1", "PAYTM", paytmToken)).WithContext(ctx)
-	errc := make(chan error, 1)
-	go func() {
-		resp, err := http.DefaultClient.Do(req)
-		if err == nil {
-			resp.Body.Close()
-		}
-		errc <- err
-	}()
+	errc := sendAsync(req)
 	waitForRequests(t, srv, 2)
 	cancel()
 	require.ErrorIs(t, <-errc, context.Canceled)
@@ -135,14 +128,7 @@ func TestCloseEndsDelay(t *testing.T) {
 	require.NoError(t, err)
 	srv.Fail(1, juspaytest.DelayFault(time.Hour))
 	req := newRequest(t, srv, http.MethodGet, refreshPath, nil)
-	errc := make(chan error, 1)
-	go func() {
-		resp, err := http.DefaultClient.Do(req)
-		if err == nil {
-			resp.Body.Close()
-		}
-		errc <- err
-	}()
+	errc := sendAsync(req)
 	waitForRequests(t, srv, 1)
 	closed := make(chan struct{})
 	go func() { srv.Close(); close(closed) }()
@@ -310,4 +296,18 @@ func TestFaultsAfterTheEffect(t *testing.T) {
 	assert.Equal(t, 503, send(t, req).status)
 	_, ok = srv.Order("ord_3")
 	assert.False(t, ok)
+}
+
+// sendAsync sends req from another goroutine; the channel gets its error,
+// nil once an answer came.
+func sendAsync(req *http.Request) <-chan error {
+	errc := make(chan error, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		errc <- err
+	}()
+	return errc
 }

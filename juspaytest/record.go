@@ -39,9 +39,15 @@ func (s *Server) record(id string, r *http.Request, form url.Values) {
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Request, len(s.requests))
-	for i, r := range s.requests {
-		out[i] = r.clone()
+	return cloneAll(s.requests)
+}
+
+// cloneAll copies items, each deep, for a caller who may keep or change
+// the copy while the server goes on.
+func cloneAll[T interface{ clone() T }](items []T) []T {
+	out := make([]T, len(items))
+	for i, v := range items {
+		out[i] = v.clone()
 	}
 	return out
 }

@@ -120,11 +120,7 @@ func (s *Server) MaskWebhooks(mask bool) {
 func (s *Server) Deliveries() []Delivery {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Delivery, len(s.deliveries))
-	for i, d := range s.deliveries {
-		out[i] = d.clone()
-	}
-	return out
+	return cloneAll(s.deliveries)
 }
 
 // WaitDelivery waits until an event named eventName has been delivered for

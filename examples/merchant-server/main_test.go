@@ -127,6 +127,18 @@ func (f *fixture) pay(t *testing.T, customerID, walletID, amount string) string 
 	return m["order_id"].(string)
 }
 
+// paidAndDelivered pays 10 from a newly linked wallet of userID and waits
+// until the shop has taken both webhooks of the payment; it returns the
+// order ID and the ORDER_SUCCEEDED delivery.
+func (f *fixture) paidAndDelivered(t *testing.T, userID string) (string, juspaytest.Delivery) {
+	t.Helper()
+	customerID, walletID := f.linkedWallet(t, userID)
+	orderID := f.pay(t, customerID, walletID, "10")
+	d := waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
+	waitDelivery(t, f.fake, "TXN_CHARGED")
+	return orderID, d
+}
+
 func mustAmount(t *testing.T, s string) juspay.Amount {
 	t.Helper()
 	a, err := juspay.ParseAmount(s)
@@ -243,10 +255,7 @@ func (f *fixture) postEvent(t *testing.T, body string, creds webhook.Credentials
 
 func TestWebhookIsDeduplicatedByEventID(t *testing.T) {
 	f := setup(t)
-	customerID, walletID := f.linkedWallet(t, "user-7")
-	orderID := f.pay(t, customerID, walletID, "10")
-	d := waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
-	waitDelivery(t, f.fake, "TXN_CHARGED")
+	orderID, d := f.paidAndDelivered(t, "user-7")
 	before := orderGets(f.fake, orderID)
 
 	assert.Equal(t, http.StatusOK, f.postEvent(t, string(d.Body), f.creds))
@@ -299,10 +308,7 @@ func TestWebhookForAnotherAmountIsNotActedOn(t *testing.T) {
 // the event again), and the event is handled when it comes again.
 func TestWebhookIsRetriedWhileTheOrderCannotBeRead(t *testing.T) {
 	f := setup(t)
-	customerID, walletID := f.linkedWallet(t, "user-9")
-	orderID := f.pay(t, customerID, walletID, "10")
-	d := waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
-	waitDelivery(t, f.fake, "TXN_CHARGED")
+	orderID, d := f.paidAndDelivered(t, "user-9")
 	again := strings.Replace(string(d.Body), d.EventID, d.EventID+"_2", 1) // a new event about the order
 	before := orderGets(f.fake, orderID)
 
@@ -405,10 +411,7 @@ func (g *gate) RoundTrip(r *http.Request) (*http.Response, error) {
 func TestConcurrentDeliveriesOfOneEventAreHandledOnce(t *testing.T) {
 	g := newGate(t)
 	f := setup(t, juspay.WithHTTPClient(&http.Client{Transport: g}))
-	customerID, walletID := f.linkedWallet(t, "user-13")
-	orderID := f.pay(t, customerID, walletID, "10")
-	d := waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
-	waitDelivery(t, f.fake, "TXN_CHARGED")
+	orderID, d := f.paidAndDelivered(t, "user-13")
 	again := strings.Replace(string(d.Body), d.EventID, d.EventID+"_2", 1) // a new event about the order
 	before := orderGets(f.fake, orderID)
 
@@ -448,10 +451,7 @@ func TestConcurrentDeliveriesOfOneEventAreHandledOnce(t *testing.T) {
 // with Orders.Get, and none is mistaken for another.
 func TestWebhookWithoutAnIDIsActedOnEachTime(t *testing.T) {
 	f := setup(t)
-	customerID, walletID := f.linkedWallet(t, "user-14")
-	orderID := f.pay(t, customerID, walletID, "10")
-	waitDelivery(t, f.fake, "ORDER_SUCCEEDED")
-	waitDelivery(t, f.fake, "TXN_CHARGED")
+	orderID, _ := f.paidAndDelivered(t, "user-14")
 	before := orderGets(f.fake, orderID)
 
 	body := `{"event_name":"ORDER_SUCCEEDED","content":{"order":{"order_id":"` + orderID + `","status":"CHARGED"}}}`
