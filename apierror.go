@@ -96,6 +96,14 @@ func (e *APIError) Error() string {
 	if len(said) == 0 && e.Info != nil && e.Info.DeveloperMessage != "" {
 		said = append(said, e.Info.DeveloperMessage)
 	}
+	// Some answers say what went wrong only in "status" (an unknown
+	// order's refund: {"status":"NOT_FOUND","status_id":40}) or only to
+	// the customer: either beats a bare HTTP status.
+	for _, s := range []string{e.UserMessage, e.Status} {
+		if s = strings.TrimSpace(s); len(said) == 0 && s != "" {
+			said = append(said, s)
+		}
+	}
 	switch {
 	case len(said) > 0:
 		b.WriteString(": ")

@@ -300,3 +300,14 @@ func TestAPIErrorFormat(t *testing.T) {
 	}
 	assert.Equal(t, gs, apiErr.GoString())
 }
+
+// Juspay's answer to a refund of an unknown order says what is wrong only in
+// "status"; the error text must not lose it.
+func TestAPIErrorTextFallsBackToStatus(t *testing.T) {
+	body := string(readSample(t, "checkout/error--refund-order-not-found.json"))
+	c, _ := newRecordedClient(t, jsonResponder(http.StatusBadRequest, body))
+	_, err := c.Orders.Refund(context.Background(), "TEST1r32766", &juspay.RefundParams{UniqueRequestID: "rf_1", Amount: juspay.AmountFromMinorUnits(100)})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "400 Bad Request: NOT_FOUND")
+	assert.ErrorIs(t, err, juspay.ErrNotFound)
+}
