@@ -1,5 +1,10 @@
 package juspay
 
+import (
+	"encoding/json"
+	"sync"
+)
+
 // walletSlab holds a page's balances and sub-details in one allocation of
 // each, handed out wallet by wallet. Without it a page costs three
 // allocations per wallet (two balances and a sub-detail list, as Juspay
@@ -49,4 +54,48 @@ func (s *walletSlab) subDetails(n int) []WalletSubDetail {
 	out := s.subs[:n:n]
 	s.subs = s.subs[n:]
 	return out
+}
+
+// walletLists recycles the wire lists pages of wallets are decoded into.
+// encoding/json grows a list by doubling as it reads it, so a page of 200
+// wallets costs some 100 KB of wire values that are garbage as soon as they
+// are converted: more than the hand-written floor allocates for the whole
+// page. A recycled list is decoded into in place.
+var walletLists = sync.Pool{New: func() any { return new(walletListWire) }}
+
+// maxRecycledWallets bounds the lists kept: a rare huge page's array is left
+// to the garbage collector rather than held by the pool.
+const maxRecycledWallets = 1024
+
+// decodeWalletList decodes a page of wallets from dec into l through a
+// recycled wire list.
+func decodeWalletList(dec *json.Decoder, l *WalletAccountList) error {
+	w := walletLists.Get().(*walletListWire)
+	defer recycleWalletList(w)
+	recycled := w.List
+	if err := dec.Decode(w); err != nil {
+		return err
+	}
+	if len(w.List) == 0 && cap(w.List) > 0 {
+		// The body had no list: encoding/json left the recycled one
+		// alone. (It makes [] a list of capacity 0, and null nil.)
+		w.List = nil
+		defer func() { w.List = recycled }()
+	}
+	w.to(l)
+	return nil
+}
+
+// recycleWalletList zeroes w and gives it back to the pool, so that the
+// pool holds on to none of a customer's values, and the next decode starts
+// from zero values: encoding/json decodes into a list's element as it
+// finds it. The list is kept with length 0 and its capacity.
+func recycleWalletList(w *walletListWire) {
+	list := w.List[:cap(w.List)]
+	if cap(list) > maxRecycledWallets {
+		return
+	}
+	clear(list)
+	*w = walletListWire{List: list[:0]}
+	walletLists.Put(w)
 }
