@@ -73,8 +73,8 @@ func (cl *call) attempt(n int) outcome {
 	defer cancel()
 	// A write needs the trace to prove a failure left nothing on the wire;
 	// a read, to tell a stale kept-alive connection from a failing server.
-	trace := new(connTrace)
-	actx = httptrace.WithClientTrace(actx, trace.hooks())
+	trace := newConnTrace(cl.r.write)
+	actx = httptrace.WithClientTrace(actx, &trace.hooks)
 	req, err := newAttemptRequest(actx, cl.r.method, cl.url, cl.body)
 	if err != nil {
 		return outcome{err: err, failed: "building the request"}

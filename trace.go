@@ -18,17 +18,27 @@ type connTrace struct {
 	gotConn  atomic.Bool
 	reused   atomic.Bool // the connection had served an earlier request
 	answered atomic.Bool // a first byte of the response arrived
+	hooks    httptrace.ClientTrace
 }
 
-func (t *connTrace) hooks() *httptrace.ClientTrace {
-	return &httptrace.ClientTrace{
-		GetConn: func(string) { t.traced.Store(true) },
-		GotConn: func(info httptrace.GotConnInfo) {
-			t.reused.Store(info.Reused)
-			t.gotConn.Store(true)
-		},
-		GotFirstResponseByte: func() { t.answered.Store(true) },
+// newConnTrace returns a trace whose hooks record into it, allocated with
+// it. Every attempt makes one, so it hooks only what the retry policy asks
+// of its kind of request: a write, whether its request provably never left
+// (provablyUnsent); a read, whether it met a stale connection (staleConn).
+// The policy never asks a write whether its connection was stale, nor a
+// read whether its request left.
+func newConnTrace(write bool) *connTrace {
+	t := new(connTrace)
+	t.hooks.GotConn = func(info httptrace.GotConnInfo) {
+		t.reused.Store(info.Reused)
+		t.gotConn.Store(true)
 	}
+	if write {
+		t.hooks.GetConn = func(string) { t.traced.Store(true) }
+	} else {
+		t.hooks.GotFirstResponseByte = func() { t.answered.Store(true) }
+	}
+	return t
 }
 
 // staleConn reports whether a failed request met a kept-alive connection

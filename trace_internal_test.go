@@ -21,8 +21,8 @@ func TestProvablyUnsent(t *testing.T) {
 	// traced is a trace as net/http leaves it: it asked for a connection,
 	// and got one or not.
 	traced := func(gotConn bool) *connTrace {
-		tr := new(connTrace)
-		h := tr.hooks()
+		tr := newConnTrace(true)
+		h := &tr.hooks
 		h.GetConn("sandbox.juspay.in:443")
 		if gotConn {
 			h.GotConn(httptrace.GotConnInfo{})
@@ -58,9 +58,8 @@ func TestProvablyUnsent(t *testing.T) {
 func TestStaleConn(t *testing.T) {
 	t.Parallel()
 	trace := func(reused, answered bool) *connTrace {
-		tr := new(connTrace)
-		h := tr.hooks()
-		h.GetConn("sandbox.juspay.in:443")
+		tr := newConnTrace(false)
+		h := &tr.hooks
 		h.GotConn(httptrace.GotConnInfo{Reused: reused, WasIdle: reused})
 		if answered {
 			h.GotFirstResponseByte()
@@ -73,4 +72,16 @@ func TestStaleConn(t *testing.T) {
 	assert.False(t, new(connTrace).staleConn(), "no connection at all")
 	var none *connTrace
 	assert.False(t, none.staleConn())
+}
+
+// TestConnTraceHooks checks that each kind of request is traced for what
+// the retry policy asks of it, and no more.
+func TestConnTraceHooks(t *testing.T) {
+	t.Parallel()
+	w := newConnTrace(true)
+	assert.NotNil(t, w.hooks.GetConn, "a write must be able to prove it never left")
+	assert.NotNil(t, w.hooks.GotConn)
+	r := newConnTrace(false)
+	assert.NotNil(t, r.hooks.GotFirstResponseByte, "a read must tell a stale connection from an answer")
+	assert.NotNil(t, r.hooks.GotConn)
 }

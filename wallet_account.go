@@ -110,7 +110,7 @@ func (l *WalletAccountList) UnmarshalJSON(data []byte) error {
 }
 
 func (l *WalletAccountList) decodeFrom(dec *json.Decoder) error {
-	return decodeStreamVia[walletListWire](dec, l)
+	return decodeWalletList(dec, l)
 }
 
 // UnmarshalJSON decodes a wallet tolerantly; see WalletAccount.

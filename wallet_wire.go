@@ -64,10 +64,22 @@ func (w metadataWire) to(m *WalletMetadata) {
 
 func (w *walletListWire) to(l *WalletAccountList) {
 	*l = WalletAccountList{Object: w.Object, Offset: w.Offset, Count: w.Count, Total: w.Total}
-	toSlice(w.List, &l.Wallets)
+	if w.List == nil {
+		return
+	}
+	l.Wallets = make([]WalletAccount, len(w.List))
+	s := newWalletSlab(w.List)
+	for i := range w.List {
+		w.List[i].into(&l.Wallets[i], s)
+	}
 }
 
-func (w *walletWire) to(out *WalletAccount) {
+// to converts a lone wallet (Link, Unlink, ...): its few values are
+// allocated one by one.
+func (w *walletWire) to(out *WalletAccount) { w.into(out, nil) }
+
+// into converts the wallet, taking its balances and sub-details from s.
+func (w *walletWire) into(out *WalletAccount, s *walletSlab) {
 	*out = WalletAccount{
 		Object:             w.Object,
 		ID:                 w.ID,
@@ -75,19 +87,27 @@ func (w *walletWire) to(out *WalletAccount) {
 		JuspayBankCode:     w.JuspayBankCode,
 		Token:              w.Token,
 		Linked:             bool(w.Linked),
-		CurrentBalance:     w.CurrentBalance.ptr(),
+		CurrentBalance:     s.amount(&w.CurrentBalance),
 		LastRefreshed:      time.Time(w.LastRefreshed),
 		GatewayReferenceID: w.GatewayReferenceID,
 	}
 	w.Metadata.to(&out.Metadata)
-	toSlice(w.SubDetails, &out.SubDetails)
+	if w.SubDetails == nil {
+		return
+	}
+	out.SubDetails = s.subDetails(len(w.SubDetails))
+	for i := range w.SubDetails {
+		w.SubDetails[i].into(&out.SubDetails[i], s)
+	}
 }
 
-func (w *subDetailWire) to(out *WalletSubDetail) {
+func (w *subDetailWire) to(out *WalletSubDetail) { w.into(out, nil) }
+
+func (w *subDetailWire) into(out *WalletSubDetail, s *walletSlab) {
 	*out = WalletSubDetail{
 		PaymentMethod:     w.PaymentMethod,
 		PaymentMethodType: w.PaymentMethodType,
-		CurrentBalance:    w.CurrentBalance.ptr(),
+		CurrentBalance:    s.amount(&w.CurrentBalance),
 		LastRefreshed:     time.Time(w.LastRefreshed),
 	}
 }
