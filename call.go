@@ -176,7 +176,8 @@ func (cl *call) run() error {
 }
 
 // report fills the call's WithResponseInto destination, if any, from its
-// last attempt; a call that made no attempt leaves it alone.
+// last attempt; a call that made no attempt leaves it as WithResponseInto
+// zeroed it.
 func (cl *call) report(o *outcome, attempts int) {
 	if dst := cl.cfg.response; dst != nil && attempts > 0 {
 		scrub := cl.scrubberFor(o)

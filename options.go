@@ -283,11 +283,16 @@ func WithUserAgent(app string) Option {
 
 // WithResponseInto fills dst with what the call's answer was (its status,
 // headers, request ID and the attempts made) when the call ends, whether it
-// succeeded or failed, whenever an answer came; a call that made no attempt
-// does not touch dst, so a new Response stays zero. It is how to record the request ID of a successful debit
-// for Juspay's support. It configures a call: given to NewClient,
-// NewClient fails. dst must not be nil.
+// succeeded or failed, whenever an answer came. dst is zeroed as the option
+// is made and again as the call starts, so a call that made no attempt (a
+// ValidationError, a context that had already ended) leaves it zero, never
+// holding an earlier call's answer. It is how to record the request ID of a
+// successful debit for Juspay's support. It configures a call: given to
+// NewClient, NewClient fails. dst must not be nil.
 func WithResponseInto(dst *Response) Option {
+	if dst != nil {
+		*dst = Response{}
+	}
 	return optionFunc(func(c *config, s scope) error {
 		const field = "WithResponseInto"
 		switch {
@@ -296,6 +301,7 @@ func WithResponseInto(dst *Response) Option {
 		case dst == nil:
 			return invalid("", field, "got a nil *Response")
 		}
+		*dst = Response{}
 		c.response = dst
 		return nil
 	})

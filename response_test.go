@@ -39,25 +39,35 @@ func TestWithResponseIntoError(t *testing.T) {
 }
 
 func TestWithResponseIntoNoAttempt(t *testing.T) {
-	c, rec := newRecordedClient(t, jsonResponder(200, emptyList))
-	resp := juspay.Response{StatusCode: 1} // overwritten only when an attempt is made
-	_, err := c.Wallets.RefreshAll(context.Background(), "", juspay.WithResponseInto(&resp))
+	c, rec := newRecordedClient(t, jsonResponder(200, emptyList, "X-Request-Id", "req_earlier"))
+	var resp juspay.Response
+	_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID, juspay.WithResponseInto(&resp))
+	require.NoError(t, err)
+	require.Equal(t, "req_earlier", resp.RequestID)
+
+	_, err = c.Wallets.RefreshAll(context.Background(), "", juspay.WithResponseInto(&resp))
 	require.ErrorIs(t, err, juspay.ErrInvalidArgument)
-	assert.Equal(t, juspay.Response{StatusCode: 1}, resp, "a call that made no attempt leaves dst alone")
-	assert.Zero(t, rec.count())
+	assert.Equal(t, juspay.Response{}, resp, "a call that made no attempt leaves dst zero, not the earlier call's answer")
+	assert.Equal(t, 1, rec.count())
 }
 
 // A context that ended before the call is not a mistake of the caller's
-// arguments, but no attempt is made either: dst stays as it was.
+// arguments, but no attempt is made either: dst is zero, even when it is an
+// option value made once and given again.
 func TestWithResponseIntoContextEndedBeforeTheCall(t *testing.T) {
 	c, rec := newRecordedClient(t, jsonResponder(200, emptyList))
+	var resp juspay.Response
+	into := juspay.WithResponseInto(&resp)
+	_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID, into)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode)
+
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	resp := juspay.Response{StatusCode: 1}
-	_, err := c.Wallets.RefreshAll(ctx, testCustomerID, juspay.WithResponseInto(&resp))
+	_, err = c.Wallets.RefreshAll(ctx, testCustomerID, into)
 	require.ErrorIs(t, err, context.Canceled)
-	assert.Equal(t, juspay.Response{StatusCode: 1}, resp, "a call that made no attempt leaves dst alone")
-	assert.Zero(t, rec.count())
+	assert.Equal(t, juspay.Response{}, resp, "a call that made no attempt leaves dst zero")
+	assert.Equal(t, 1, rec.count())
 }
 
 func TestWithResponseIntoConnectionFailure(t *testing.T) {
