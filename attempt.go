@@ -169,8 +169,30 @@ func (cl *call) read(actx context.Context, stop context.CancelFunc, resp *http.R
 			return o
 		}
 		o.err, o.failed = decodeError(resp, fieldError(err)), "decoding the response"
+		return o
+	}
+	if _, ours := cl.out.(streamDecoder); ours && body.values.first != '{' {
+		// Every answer Juspay documents is an object. null, [] or "ok"
+		// would decode into an empty result without a word, and an
+		// order that does not exist would look like one that does.
+		o.err, o.failed = notAnObject(resp.StatusCode, body.values.first), "decoding the response"
 	}
 	return o
+}
+
+// notAnObject explains a 2xx body whose JSON value, starting with first,
+// is not the object every Juspay answer is.
+func notAnObject(status int, first byte) error {
+	kind := "a string or a number"
+	switch first {
+	case 'n':
+		kind = "null"
+	case '[':
+		kind = "an array"
+	case 't', 'f':
+		kind = "a boolean"
+	}
+	return fmt.Errorf("%d response is %s, not a JSON object", status, kind)
 }
 
 // decode decodes the next JSON value of dec into out: through out's wire

@@ -227,3 +227,30 @@ func TestRefreshAllWrongShapeText(t *testing.T) {
 	_, err := c.Wallets.RefreshAll(context.Background(), testCustomerID)
 	assert.ErrorContains(t, err, "200 response is text/html, not JSON")
 }
+
+// Every answer Juspay documents is a JSON object. A 2xx whose JSON is
+// anything else is an error, never an empty result: an order that does not
+// exist must not read as one that does.
+func TestAnswerThatIsNotAnObjectIsAnError(t *testing.T) {
+	ctx := context.Background()
+	for _, body := range []string{`null`, ` []`, `"ok"`, `42`, `true`} {
+		t.Run(body, func(t *testing.T) {
+			c, rec := newRecordedClient(t, jsonResponder(200, body))
+			order, err := c.Orders.Get(ctx, "ord_1")
+			require.Error(t, err)
+			assert.Nil(t, order)
+			assert.Contains(t, err.Error(), "not a JSON object")
+			assert.Equal(t, 1, rec.count(), "not retried: the server answered")
+
+			_, err = c.Customers.Get(ctx, "cst_1")
+			assert.ErrorContains(t, err, "not a JSON object")
+			_, err = c.Wallets.RefreshAll(ctx, testCustomerID)
+			assert.ErrorContains(t, err, "object", "the strict wallet decoder or the shape check")
+		})
+	}
+
+	c, _ := newRecordedClient(t, jsonResponder(200, `[1,2]`))
+	var out []int
+	require.NoError(t, c.Do(ctx, "GET", "/anything", nil, &out), "Do decodes whatever the caller asks for")
+	assert.Equal(t, []int{1, 2}, out)
+}

@@ -32,9 +32,10 @@ var errTooManyValues = fmt.Errorf("response holds more than %d JSON values (obje
 // valueCap passes a JSON body through, failing the read once it holds more
 // than maxJSONValues values.
 type valueCap struct {
-	r    io.Reader
-	left int
-	err  error
+	r     io.Reader
+	left  int
+	err   error
+	first byte // the body's first byte that is not white space; 0 before it
 }
 
 func (v *valueCap) Read(p []byte) (int, error) {
@@ -42,6 +43,9 @@ func (v *valueCap) Read(p []byte) (int, error) {
 		return 0, v.err
 	}
 	n, err := v.r.Read(p)
+	if v.first == 0 {
+		v.first = firstNonSpace(p[:n])
+	}
 	if !v.count(p[:n]) {
 		v.err = errTooManyValues
 		return 0, v.err
@@ -57,3 +61,16 @@ func (v *valueCap) count(b []byte) bool {
 }
 
 var openBrace, openBracket, comma = []byte{'{'}, []byte{'['}, []byte{','}
+
+// firstNonSpace returns the first byte of b that is not JSON white space,
+// or 0 when there is none.
+func firstNonSpace(b []byte) byte {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return c
+		}
+	}
+	return 0
+}
