@@ -104,3 +104,13 @@ func nonEmpty(s string) int {
 	}
 	return 1
 }
+
+// anyPassword reports whether one of creds can match a request at all.
+func anyPassword(creds []Credentials) bool {
+	for _, c := range creds {
+		if c.Password != "" {
+			return true
+		}
+	}
+	return false
+}

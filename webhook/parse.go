@@ -34,6 +34,11 @@ func Parse(r *http.Request, creds ...Credentials) (*Event, error) {
 		return nil, fmt.Errorf("webhook: parse: nil request")
 	}
 	if !authorized(r, creds) {
+		if !anyPassword(creds) {
+			// Every request fails alike then: say it is the server's
+			// configuration, not a forged request, that stops them.
+			return nil, fmt.Errorf("%w (no credentials with a password were given to check against)", ErrUnauthorized)
+		}
 		return nil, ErrUnauthorized
 	}
 	body, err := readBody(r)

@@ -34,6 +34,11 @@ func TestParseRefusesBeforeReadingTheBody(t *testing.T) {
 			require.ErrorIs(t, err, webhook.ErrUnauthorized)
 			assert.Nil(t, e)
 			assert.Zero(t, body.read, "an unauthenticated body is not read")
+			if tt.creds == nil {
+				assert.Contains(t, err.Error(), "no credentials with a password were given", "the server's configuration is named, not a forger")
+			} else {
+				assert.Equal(t, webhook.ErrUnauthorized, err)
+			}
 		})
 	}
 }

@@ -64,8 +64,7 @@ const signatureAlgorithm = "HMAC-SHA256"
 // *juspay.ValidationError. No error holds the key.
 func VerifyReturn(responseKey string, query url.Values) (*Return, error) {
 	if responseKey == "" {
-		return nil, fmt.Errorf("%w: %w", ErrBadSignature,
-			&juspay.ValidationError{Op: "verify return", Field: "responseKey", Reason: "is empty; copy the Response Key from Juspay's dashboard"})
+		return nil, emptyKeyError{&juspay.ValidationError{Op: "verify return", Field: "responseKey", Reason: "is empty; copy the Response Key from Juspay's dashboard"}}
 	}
 	sig, err := signatureOf(query)
 	if err != nil {
@@ -186,3 +185,18 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// emptyKeyError is VerifyReturn's error for an empty response key: the
+// caller's mistake (a *juspay.ValidationError, juspay.ErrInvalidArgument)
+// that verifies nothing (ErrBadSignature), worded as this package's.
+type emptyKeyError struct{ *juspay.ValidationError }
+
+func (e emptyKeyError) Error() string {
+	return "webhook: " + e.Op + ": " + e.Field + " " + e.Reason
+}
+
+func (e emptyKeyError) Is(target error) bool {
+	return target == ErrBadSignature || target == juspay.ErrInvalidArgument
+}
+
+func (e emptyKeyError) Unwrap() error { return e.ValidationError }

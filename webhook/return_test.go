@@ -113,6 +113,7 @@ func TestVerifyReturnRefusesAnEmptyKey(t *testing.T) {
 	var verr *juspay.ValidationError
 	require.ErrorAs(t, err, &verr)
 	assert.Equal(t, "responseKey", verr.Field)
+	assert.Equal(t, "webhook: verify return: responseKey is empty; copy the Response Key from Juspay's dashboard", err.Error())
 }
 
 // Juspay's samples percent-encode differently; a merchant parameter with a
