@@ -25,7 +25,7 @@ func newCredential(apiKey string) (*credential, error) {
 	if strings.TrimSpace(apiKey) != apiKey || hasControl(apiKey) {
 		// A key pasted with a trailing newline would fail as a 401 on every
 		// call; say so now, without echoing the key.
-		return nil, invalid(op, "apiKey", "is an API key with surrounding spaces or control characters")
+		return nil, invalid(op, "apiKey", "has leading or trailing white space or a control character (a newline from a file?)")
 	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(apiKey + ":"))
 	return &credential{

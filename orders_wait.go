@@ -13,7 +13,8 @@ import (
 // ErrOutcomeUnknown, or one Juspay answered TxnPendingVBV or
 // TxnAuthorizing: the order's status then says whether the wallet was
 // debited. Check the Status it returns: TxnCharged is paid; a failure, or
-// TxnNew (the debit never reached Juspay), is not.
+// TxnNew (no debit registered yet), is not, and may be debited again: only
+// with the same OrderID, which Juspay refuses to charge twice.
 //
 // Juspay docs: https://juspay.io/in/docs/api-reference/docs/express-checkout/order-status-api
 //

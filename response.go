@@ -21,8 +21,9 @@ type Response struct {
 // a wrapped call has: the client's authentication and headers, the call's
 // options, retries, the retry budget, logging and the redaction of secrets
 // from errors: the key, and the values of form fields and of path query
-// parameters whose names say they are secrets ("otp", "password", any name
-// ending in "token").
+// parameters whose names say they are secrets: "otp", "password",
+// "secret", "api_key", "apikey", "response_key", and any name ending in
+// "token", "_otp", "_password" or "_secret", in any case.
 //
 // method is the HTTP method. path is joined to the base URL as it is: it
 // must start with "/", and IDs in it must be escaped by the caller

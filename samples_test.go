@@ -3,7 +3,6 @@ package juspay_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -155,37 +154,6 @@ func TestSamplesAllCovered(t *testing.T) {
 		_, isWallet := walletSamples[name]
 		assert.True(t, isList || isWallet || otherSamples[name], "%s has no expected value", name)
 	}
-}
-
-// TestSamplesMatchSpec checks that the copies are the published samples,
-// byte for byte, where the spec is beside the checkout.
-func TestSamplesMatchSpec(t *testing.T) {
-	spec := filepath.Join("..", "shared", "spec")
-	published, err := filepath.Glob(filepath.Join(spec, "samples", "*.json"))
-	require.NoError(t, err)
-	if len(published) == 0 {
-		t.Skip("../shared/spec/samples is not beside this checkout")
-	}
-	for _, p := range published {
-		want, err := os.ReadFile(p)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), string(readSample(t, filepath.Base(p))), "%s differs from the published sample", filepath.Base(p))
-	}
-	copies := 0
-	for _, name := range sampleNames(t) {
-		if name != "refresh-all-wallets--spec.json" {
-			copies++
-		}
-	}
-	assert.Equal(t, len(published), copies, "testdata/samples holds a sample that is not published")
-
-	page, err := os.ReadFile(filepath.Join(spec, "refresh-all-wallets.md"))
-	require.NoError(t, err)
-	_, block, ok := strings.Cut(string(page), "```json\n")
-	require.True(t, ok, "the spec page has no JSON sample")
-	block, _, ok = strings.Cut(block, "\n```")
-	require.True(t, ok)
-	assert.Equal(t, block+"\n", string(readSample(t, "refresh-all-wallets--spec.json")))
 }
 
 // inUTC returns l with every time in UTC, so that reflect-based equality

@@ -17,7 +17,7 @@ import (
 	"github.com/gojuspay/juspay/webhook"
 )
 
-// The published vector (API.md, and spec/checkout.md section 6.4).
+// The published vector of Juspay's return-URL signature ("Status Verification").
 const (
 	vectorKey       = "test_response_key_123"
 	vectorSignature = "5ayZ0xz7B9yihnWtM4sPXwRaKIUdN/d8hq6ANyZ8Mlg="

@@ -20,7 +20,7 @@ import (
 
 // Every webhook sample Juspay publishes is decoded here, and every field
 // the SDK models is compared with the sample's own JSON, read by the
-// generic decoder and the rules of API.md ("Decoding"), written out below
+// generic decoder and the decoding rules the juspay package documents, written out below
 // independently of the SDK's decoders: numbers and booleans may be text,
 // null, {}, "null", "" and "FILTERED" are zero, masked dates are zero.
 
