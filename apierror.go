@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -49,11 +50,13 @@ type APIError struct {
 	RequestID    string     // the x-request-id (or x-response-id) header of the response, where there is one
 	Body         []byte     // the raw body, at most 64 KiB of it
 
-	op          string   // the operation, for Error
-	contentType string   // the response's media type, named when the body is not JSON
-	attempts    int      // attempts made, named when more than one
-	cutShort    bool     // the connection failed before the whole body arrived
-	budgetSpent bool     // the retry budget refused a retry the policy allowed
+	op          string        // the operation, for Error
+	contentType string        // the response's media type, named when the body is not JSON
+	attempts    int           // attempts made, named when more than one
+	cutShort    bool          // the connection failed before the whole body arrived
+	budgetSpent bool          // the retry budget refused a retry the policy allowed
+	retryAfter  time.Duration // a Retry-After past backoffMax, which ended the call
+	backoffMax  time.Duration
 	scrub       scrubber // the call's secrets, scrubbed from Error's text
 }
 
@@ -124,6 +127,9 @@ func (e *APIError) Error() string {
 	}
 	if e.budgetSpent {
 		b.WriteString(" (retry budget exhausted, not retried)")
+	}
+	if e.retryAfter > 0 {
+		fmt.Fprintf(&b, " (Retry-After %v is past the backoff maximum %v: not retried)", e.retryAfter, e.backoffMax)
 	}
 	// Each part was scrubbed before it was cut short (a secret cut in two
 	// would escape a later scrub); this one catches a secret spread across

@@ -140,6 +140,7 @@ const (
 	endedByPolicy  ending = iota // the policy allowed no more attempts
 	endedByBudget                // the retry budget refused a retry the policy allowed
 	endedInBackoff               // the caller's context ended during the wait before a retry
+	endedByRetryAfter            // the answer's Retry-After asked for longer than the backoff maximum
 )
 
 // run makes attempts until one succeeds or the retry policy, the retry
@@ -155,6 +156,9 @@ func (cl *call) run() error {
 		}
 		wait, retry := cl.policy.next(cl.ctx, &o, n)
 		end := endedByPolicy
+		if !retry && wait > 0 {
+			end = endedByRetryAfter // the policy's only refusal with a wait
+		}
 		if retry && !cl.cfg.budget.take(o.retryCost()) {
 			end = endedByBudget
 			logBudgetSpent(cl, &o, n)
@@ -171,7 +175,7 @@ func (cl *call) run() error {
 			n--
 		}
 		cl.report(&o, n)
-		return cl.fail(&o, n, end)
+		return cl.fail(&o, n, end, wait)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Sentinel errors classify an *APIError by its HTTP status, for errors.Is.
@@ -161,7 +162,7 @@ func (e *requestError) Timeout() bool {
 // fail builds the error of a call that ended after attempts attempts, from
 // the last one's outcome and how the loop ended: the one place a call's
 // error is made.
-func (cl *call) fail(o *outcome, attempts int, end ending) error {
+func (cl *call) fail(o *outcome, attempts int, end ending, wait time.Duration) error {
 	var apiErr *APIError
 	if o.rejected() {
 		apiErr = newAPIError(o.status, o.header, o.errBody)
@@ -169,6 +170,9 @@ func (cl *call) fail(o *outcome, attempts int, end ending) error {
 		apiErr.scrubFields(scrub)
 		apiErr.op, apiErr.attempts, apiErr.scrub = cl.r.op, attempts, scrub
 		apiErr.cutShort, apiErr.budgetSpent = o.cutShort, end == endedByBudget
+		if end == endedByRetryAfter {
+			apiErr.retryAfter, apiErr.backoffMax = wait, cl.cfg.backoffMax
+		}
 		if end != endedInBackoff && o.ctxErr == nil {
 			return apiErr
 		}

@@ -184,6 +184,7 @@ func TestE2ERetryAfter(t *testing.T) {
 			assert.Equal(t, tc.status, apiErr.StatusCode)
 			assert.EqualValues(t, 1, srv.requests.Load(), "gave up at once")
 			assert.Less(t, took, 2*time.Second, "did not sleep the Retry-After, nor a backoff")
+			assert.Regexp(t, `\(Retry-After \S+ is past the backoff maximum 8s: not retried\)`, err.Error(), "the error says why it was not retried")
 		})
 	}
 }
