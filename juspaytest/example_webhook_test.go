@@ -216,6 +216,7 @@ func ExampleServer_ReturnQuery() {
 	fmt.Println(q.Get("status"), q.Get("status_id"), q.Get("signature_algorithm"))
 	fmt.Println(q.Get("signature")) // as r.URL.Query() holds it
 	// The browser comes back to "https://shop.example/return?" + q.Encode().
+
 	// Output:
 	// CHARGED 21 HMAC-SHA256
 	// 5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%2Fd8hq6ANyZ8Mlg%3D
