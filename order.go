@@ -33,9 +33,9 @@ type Order struct {
 	CustomerID         string           `json:"customer_id"`
 	CustomerEmail      string           `json:"customer_email"`
 	CustomerPhone      string           `json:"customer_phone"`
-	Status             TxnStatus        `json:"status"`    // Juspay uses one set of statuses for orders and their transactions
-	StatusID           int              `json:"status_id"` // Juspay's number for Status, e.g. 21 for CHARGED
-	Amount             Amount           `json:"amount"`
+	Status             TxnStatus        `json:"status"`           // Juspay uses one set of statuses for orders and their transactions
+	StatusID           int              `json:"status_id"`        // Juspay's number for Status, e.g. 21 for CHARGED
+	Amount             Amount           `json:"amount"`           // in rupees (or Currency's unit), exactly as Juspay sent it
 	EffectiveAmount    *Amount          `json:"effective_amount"` // after offers and surcharges; nil when not sent
 	AmountRefunded     Amount           `json:"amount_refunded"`  // refunds initiated, PENDING ones included
 	Currency           string           `json:"currency"`         // e.g. "INR"
@@ -116,8 +116,8 @@ type Refund struct {
 	ID              string       `json:"id"`                // the gateway's reference, where sent
 	Ref             string       `json:"ref"`               // the gateway's refund ID, where sent
 	ARN             string       `json:"arn"`               // the acquirer's reference, where sent
-	Status          RefundStatus `json:"status"`
-	Amount          Amount       `json:"amount"`
+	Status          RefundStatus `json:"status"`            // PENDING until the gateway settles it
+	Amount          Amount       `json:"amount"`            // the amount refunded, exactly as Juspay sent it
 	SentToGateway   bool         `json:"sent_to_gateway"`
 	RefundType      string       `json:"refund_type"`   // "STANDARD" or "INSTANT"
 	RefundSource    string       `json:"refund_source"` // the gateway, e.g. "RAZORPAY"

@@ -114,8 +114,8 @@ func (s TxnStatus) Pending() bool {
 type Transaction struct {
 	OrderID string     `json:"order_id"`
 	TxnID   string     `json:"txn_id"`
-	Status  TxnStatus  `json:"status"` // see the TxnStatus constants
-	Payment TxnPayment `json:"payment"`
+	Status  TxnStatus  `json:"status"`  // see the TxnStatus constants
+	Payment TxnPayment `json:"payment"` // where to send the customer when the wallet needs a top-up
 }
 
 // TxnPayment is the payment part of a Transaction.

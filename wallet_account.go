@@ -17,9 +17,9 @@ import (
 type WalletAccountList struct {
 	Object  string          `json:"object"` // "list"
 	Wallets []WalletAccount `json:"list"`
-	Offset  int             `json:"offset"`
-	Count   int             `json:"count"`
-	Total   int             `json:"total"`
+	Offset  int             `json:"offset"` // the page's start, as Juspay reports it
+	Count   int             `json:"count"`  // wallets on this page, as Juspay reports it
+	Total   int             `json:"total"`  // wallets in all, as Juspay reports it
 }
 
 // WalletAccount is one wallet of a customer at a provider (Paytm, Mobikwik,
