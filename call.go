@@ -137,10 +137,10 @@ func fixedHeader(cfg *config, auth *credential) sealed[http.Header] {
 type ending int
 
 const (
-	endedByPolicy  ending = iota // the policy allowed no more attempts
-	endedByBudget                // the retry budget refused a retry the policy allowed
-	endedInBackoff               // the caller's context ended during the wait before a retry
-	endedByRetryAfter            // the answer's Retry-After asked for longer than the backoff maximum
+	endedByPolicy     ending = iota // the policy allowed no more attempts
+	endedByBudget                   // the retry budget refused a retry the policy allowed
+	endedInBackoff                  // the caller's context ended during the wait before a retry
+	endedByRetryAfter               // the answer's Retry-After asked for longer than the backoff maximum
 )
 
 // run makes attempts until one succeeds or the retry policy, the retry
