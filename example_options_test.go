@@ -175,7 +175,7 @@ func ExampleWithTimeout() {
 	srv, _ := lifecycleServer()
 	defer srv.Close()
 	client, _ := srv.NewClient(
-		juspay.WithTimeout(50*time.Millisecond),
+		juspay.WithTimeout(time.Second), // per attempt; the call as a whole is bounded by ctx
 		juspay.WithRetryBackoff(time.Millisecond, time.Millisecond),
 	)
 	srv.Fail(1, juspaytest.DelayFault(time.Hour)) // the first attempt hangs
