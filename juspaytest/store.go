@@ -4,11 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"math/big"
-	"math/rand/v2"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -113,11 +109,6 @@ type walletState struct {
 	Wallet
 	customerID string
 	otp        string // the OTP last sent, "" when none is pending
-}
-
-type tokenState struct {
-	walletID string
-	spent    bool // used by a debit, or revoked by a delink
 }
 
 func newStore() store {
@@ -229,39 +220,6 @@ func (st *store) addWallet(customerID string, w Wallet) *walletState {
 	return ws
 }
 
-// mint gives a linked wallet a fresh one-time token. Tokens minted before stay
-// usable until spent, as Juspay's stay usable for their 15 minutes.
-func (st *store) mint(ws *walletState) {
-	for {
-		tok := "tk_" + randomHex(12)
-		if st.tokens[tok] == nil {
-			st.tokens[tok] = &tokenState{walletID: ws.ID}
-			ws.Token = tok
-			return
-		}
-	}
-}
-
-// liveToken makes sure a linked wallet shows a token that a debit can still
-// use: its current one unless that was spent.
-func (st *store) liveToken(ws *walletState) {
-	if !ws.Linked {
-		return
-	}
-	if t := st.tokens[ws.Token]; t == nil || t.spent {
-		st.mint(ws)
-	}
-}
-
-// revoke spends every token of a wallet.
-func (st *store) revoke(walletID string) {
-	for _, t := range st.tokens {
-		if t.walletID == walletID {
-			t.spent = true
-		}
-	}
-}
-
 // Wallet reports the wallet with the given ID as it stands now: whether it is
 // linked, its balance, its current token.
 func (s *Server) Wallet(id string) (Wallet, bool) {
@@ -291,33 +249,6 @@ func (s *Server) SetBalance(walletID, balance string) error {
 	return nil
 }
 
-// OTP returns the OTP the server last sent for the wallet (by Create with
-// command=authenticate, or Authenticate), and whether one is pending. Link
-// with it succeeds once; link with anything else answers linked false. An OTP
-// is six digits from 100000 to 999999, so "000000" is never the right one.
-func (s *Server) OTP(walletID string) (string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws := s.store.wallets[walletID]
-	if ws == nil || ws.otp == "" {
-		return "", false
-	}
-	return ws.otp, true
-}
-
-// OTPs are six digits with no leading zero, drawn from [minOTP, maxOTP]: a
-// test can use an OTP outside that range, such as "000000", as one that is
-// always wrong.
-const (
-	minOTP = 100000
-	maxOTP = 999999
-)
-
-// sendOTP records a fresh six-digit OTP for the wallet.
-func sendOTP(ws *walletState) {
-	ws.otp = strconv.Itoa(minOTP + rand.IntN(maxOTP-minOTP+1))
-}
-
 // copyWallet returns w with its own map and slice, so that neither the
 // caller nor the server changes the other's.
 func copyWallet(w Wallet) Wallet {
@@ -328,52 +259,3 @@ func copyWallet(w Wallet) Wallet {
 
 // now is the server's clock as a last_refreshed value.
 func now() string { return time.Now().UTC().Format("2006-01-02T15:04:05Z") }
-
-// isDecimal reports whether s is a plain decimal that is also a JSON number:
-// an optional minus, digits without a leading zero, an optional fraction.
-func isDecimal(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	if whole == "" || (len(whole) > 1 && whole[0] == '0') || !allDigits(whole) {
-		return false
-	}
-	return !hasFrac || (frac != "" && allDigits(frac))
-}
-
-// isPositive reports whether s is decimal text greater than zero: the only
-// amounts an order, a debit or a refund can move.
-func isPositive(s string) bool {
-	return len(s) <= maxAmount && isDecimal(s) && decimal(s).Sign() > 0
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// decimal parses decimal text exactly; the caller has checked isDecimal.
-func decimal(s string) *big.Rat {
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return new(big.Rat)
-	}
-	return r
-}
-
-// subtract returns a - b as decimal text with as many fraction digits as the
-// longer of the two, so "100.50" - "0.5" is "100.00": exact, never float64.
-func subtract(a, b string) string {
-	scale := max(fracDigits(a), fracDigits(b))
-	return new(big.Rat).Sub(decimal(a), decimal(b)).FloatString(scale)
-}
-
-func fracDigits(s string) int {
-	if _, frac, ok := strings.Cut(s, "."); ok {
-		return len(frac)
-	}
-	return 0
-}
