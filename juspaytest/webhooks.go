@@ -2,11 +2,7 @@ package juspaytest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
-	"io"
-	"net/http"
 	"time"
 )
 
@@ -34,32 +30,6 @@ type event struct {
 	id, name, orderID, url string
 	body                   []byte
 	cfg                    hookConfig
-}
-
-// Delivery is one attempt to deliver a webhook, and how the handler
-// answered it.
-type Delivery struct {
-	// EventID is the event's "id", e.g. "evt_V2_...": the same on every
-	// attempt at one event, as a handler that deduplicates relies on.
-	EventID string
-	// EventName is the event's "event_name", e.g. "ORDER_SUCCEEDED".
-	EventName string
-	// OrderID is the merchant's order ID the event is about.
-	OrderID string
-	// URL is where it was sent.
-	URL string
-	// Attempt is 1 for the first delivery of the event, 2 for the next.
-	Attempt int
-	// Body is the JSON body as sent.
-	Body []byte
-	// Status is the handler's HTTP status; 0 when no answer came.
-	Status int
-	// Err says why no answer came (a refused connection, a timeout); ""
-	// when one did.
-	Err string
-	// Final reports whether this is the event's last attempt: the handler
-	// answered 2xx, the retries ran out, or the server closed.
-	Final bool
 }
 
 // WithWebhook makes the server deliver webhooks to url with Basic auth
@@ -112,48 +82,6 @@ func (s *Server) MaskWebhooks(mask bool) {
 	s.hook.mask = mask
 }
 
-// Deliveries returns every webhook delivery attempt so far, oldest first,
-// retries included: an attempt shows as soon as the handler answers it (or
-// fails to), before the wait for the next. An attempt that was not Final
-// becomes Final when Close gives up its event. The result is the caller's
-// own copy.
-func (s *Server) Deliveries() []Delivery {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return cloneAll(s.deliveries)
-}
-
-// WaitDelivery waits until an event named eventName has been delivered for
-// good (its Final attempt: accepted, or given up) and returns that attempt.
-// Each event is returned once: a second call waits for the next event of
-// that name. It fails when ctx ends or the server closes first.
-func (s *Server) WaitDelivery(ctx context.Context, eventName string) (Delivery, error) {
-	for {
-		s.mu.Lock()
-		for i, d := range s.deliveries {
-			if d.Final && d.EventName == eventName && !s.waited[i] {
-				s.waited[i] = true
-				s.mu.Unlock()
-				return d.clone(), nil
-			}
-		}
-		changed := s.changed
-		s.mu.Unlock()
-		select {
-		case <-changed:
-		case <-ctx.Done():
-			return Delivery{}, ctx.Err()
-		case <-s.done:
-			return Delivery{}, errors.New("juspaytest: WaitDelivery: the server closed before a " + eventName + " delivery")
-		}
-	}
-}
-
-func (d Delivery) clone() Delivery {
-	d.Body = bytes.Clone(d.Body)
-	return d
-}
-
 // emit queues the webhook of an event, with s.mu held. content is the
 // value of the payload's content object.
 func (s *Server) emit(name, orderID, orderHook string, content map[string]any) {
@@ -181,106 +109,6 @@ func (s *Server) emit(name, orderID, orderHook string, content map[string]any) {
 	case s.wake <- struct{}{}:
 	default:
 	}
-}
-
-// deliverLoop delivers queued events, one at a time, until Close.
-func (s *Server) deliverLoop() {
-	defer s.workers.Done()
-	for {
-		select {
-		case <-s.done:
-			return // queued events are dropped, as Close says
-		default:
-		}
-		s.mu.Lock()
-		var ev *event
-		if len(s.outbox) > 0 {
-			ev, s.outbox = s.outbox[0], s.outbox[1:]
-		}
-		s.mu.Unlock()
-		if ev == nil {
-			select {
-			case <-s.wake:
-				continue
-			case <-s.done:
-				return
-			}
-		}
-		s.deliver(ev)
-	}
-}
-
-// deliver sends one event until the handler takes it, the retries run out
-// or the server closes. Each attempt is recorded as soon as it is answered,
-// so that Deliveries shows it during the wait before the next.
-func (s *Server) deliver(ev *event) {
-	for attempt := 1; ; attempt++ {
-		status, errText := s.post(ev)
-		done := status >= 200 && status < 300 || attempt > ev.cfg.retries
-		i := s.recordDelivery(Delivery{
-			EventID: ev.id, EventName: ev.name, OrderID: ev.orderID, URL: ev.url, Attempt: attempt,
-			Body: ev.body, Status: status, Err: errText, Final: done,
-		})
-		if done {
-			return
-		}
-		t := time.NewTimer(ev.cfg.wait)
-		select {
-		case <-t.C:
-		case <-s.done:
-			t.Stop()
-			s.giveUp(i) // Close drops the retries left: this attempt was the last
-			return
-		}
-	}
-}
-
-// recordDelivery adds a delivery attempt, wakes WaitDelivery, and returns
-// the attempt's index.
-func (s *Server) recordDelivery(d Delivery) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.deliveries = append(s.deliveries, d)
-	s.waited = append(s.waited, false)
-	s.notify()
-	return len(s.deliveries) - 1
-}
-
-// giveUp marks the attempt at index i as its event's last.
-func (s *Server) giveUp(i int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.deliveries[i].Final = true
-	s.notify()
-}
-
-// notify wakes WaitDelivery, with s.mu held.
-func (s *Server) notify() {
-	close(s.changed)
-	s.changed = make(chan struct{})
-}
-
-// post makes one delivery attempt and returns the handler's status, or why
-// there was none.
-func (s *Server) post(ev *event) (int, string) {
-	ctx, cancel := context.WithTimeout(s.hookCtx, webhookTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ev.url, bytes.NewReader(ev.body))
-	if err != nil {
-		return 0, err.Error()
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "juspaytest-webhook")
-	if ev.cfg.username != "" || ev.cfg.password != "" {
-		req.SetBasicAuth(ev.cfg.username, ev.cfg.password)
-	}
-	resp, err := s.hookClient.Do(req)
-	if err != nil {
-		return 0, err.Error()
-	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-	return resp.StatusCode, ""
 }
 
 // webhookBody is the JSON of an event, masked as production's when mask.

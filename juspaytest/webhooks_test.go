@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -140,81 +139,6 @@ func TestWebhookOnCharge(t *testing.T) {
 	assert.Equal(t, "ORDER_SUCCEEDED", decodeJSON(t, got[0].body)["event_name"], "in the order they happened")
 }
 
-// A handler that answers non-2xx gets the same event again, until it
-// takes it.
-func TestWebhookRedelivery(t *testing.T) {
-	rc := newReceiver(t, 500, 503)
-	srv := withSample(t, juspaytest.WithWebhook(rc.URL, "shop", "s3cret"))
-	chargedOrder(t, srv, "ord_1", "10")
-	d := waitDelivery(t, srv, "ORDER_SUCCEEDED")
-	assert.Equal(t, 3, d.Attempt)
-	assert.Equal(t, 200, d.Status)
-
-	var attempts []juspaytest.Delivery
-	for _, a := range srv.Deliveries() {
-		if a.EventName == "ORDER_SUCCEEDED" {
-			attempts = append(attempts, a)
-		}
-	}
-	require.Len(t, attempts, 3)
-	for i, a := range attempts {
-		assert.Equal(t, d.EventID, a.EventID, "one event, one ID")
-		assert.Equal(t, i+1, a.Attempt)
-		assert.Equal(t, []int{500, 503, 200}[i], a.Status)
-		assert.Equal(t, i == 2, a.Final)
-		assert.Equal(t, d.Body, a.Body)
-	}
-}
-
-// An attempt the handler refused shows in Deliveries at once, not after
-// the wait before the next attempt; Close gives its event up.
-func TestDeliveriesShowAnAttemptBeforeTheRetry(t *testing.T) {
-	rc := newReceiver(t, 500)
-	srv := withSample(t, juspaytest.WithWebhook(rc.URL, "shop", "s3cret"), juspaytest.WithWebhookRetries(1, time.Hour))
-	chargedOrder(t, srv, "ord_1", "10")
-	var first juspaytest.Delivery
-	deadline := time.Now().Add(30 * time.Second) // far less than the hour's wait
-	for {
-		if ds := srv.Deliveries(); len(ds) > 0 {
-			first = ds[0]
-			break
-		}
-		require.True(t, time.Now().Before(deadline), "the refused attempt is not shown")
-		time.Sleep(time.Millisecond)
-	}
-	assert.Equal(t, "ORDER_SUCCEEDED", first.EventName)
-	assert.Equal(t, 500, first.Status)
-	assert.Equal(t, 1, first.Attempt)
-	assert.False(t, first.Final, "a retry is due")
-
-	requireCloses(t, srv)
-	ds := srv.Deliveries()
-	require.Len(t, ds, 1, "the retry was dropped")
-	assert.True(t, ds[0].Final, "the event was given up")
-}
-
-// Deliveries are bounded: after the retries, the event is given up.
-func TestWebhookGivesUp(t *testing.T) {
-	rc := newReceiver(t, 503, 503, 503, 503)
-	srv := withSample(t, juspaytest.WithWebhook(rc.URL, "", ""), juspaytest.WithWebhookRetries(1, 0))
-	chargedOrder(t, srv, "ord_1", "10")
-	d := waitDelivery(t, srv, "ORDER_SUCCEEDED")
-	assert.Equal(t, 2, d.Attempt)
-	assert.Equal(t, 503, d.Status)
-	assert.True(t, d.Final)
-	assert.False(t, rc.received()[0].auth, "no credentials, no Authorization")
-
-	// An endpoint nobody listens on: no status, and why.
-	dead := httptest.NewServer(http.NotFoundHandler())
-	dead.Close()
-	srv.SetWebhook(dead.URL, "shop", "s3cret")
-	chargedOrder(t, srv, "ord_2", "10")
-	d = waitDelivery(t, srv, "ORDER_SUCCEEDED")
-	assert.Equal(t, 0, d.Status)
-	assert.NotEmpty(t, d.Err)
-	assert.NotContains(t, d.Err, "s3cret")
-}
-
 func TestWebhookOnFailureAndRefunds(t *testing.T) {
 	rc := newReceiver(t)
 	srv := withSample(t, juspaytest.WithWebhook(rc.URL, "shop", "s3cret"))
@@ -292,82 +216,4 @@ func TestWebhookPerOrderURL(t *testing.T) {
 	assert.Empty(t, main.received())
 	require.Len(t, other.received(), 2)
 	assert.Equal(t, "s3cret", other.received()[0].pass)
-}
-
-// Without a webhook URL nothing is sent; WaitDelivery ends with its
-// context or the server.
-func TestWaitDeliveryEnds(t *testing.T) {
-	srv := withSample(t)
-	chargedOrder(t, srv, "ord_1", "10")
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := srv.WaitDelivery(ctx, "ORDER_SUCCEEDED")
-	assert.ErrorIs(t, err, context.Canceled)
-	assert.Empty(t, srv.Deliveries())
-
-	errc := make(chan error, 1)
-	go func() {
-		_, err := srv.WaitDelivery(context.Background(), "ORDER_SUCCEEDED")
-		errc <- err
-	}()
-	srv.Close()
-	assert.ErrorContains(t, <-errc, "closed")
-}
-
-// Close stops a delivery whose handler never answers, and the retries.
-func TestCloseStopsDeliveries(t *testing.T) {
-	entered := make(chan struct{}, 1)
-	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Read the body, so that net/http watches the connection and ends
-		// the context when the client goes.
-		_, _ = io.Copy(io.Discard, r.Body)
-		select {
-		case entered <- struct{}{}:
-		default:
-		}
-		<-r.Context().Done()
-	}))
-	defer hang.Close()
-	srv := juspaytest.NewServer(juspaytest.WithWebhook(hang.URL, "shop", "s3cret"), juspaytest.WithWebhookRetries(100, time.Hour))
-	_, err := srv.AddCustomer(juspaytest.SampleCustomer())
-	require.NoError(t, err)
-	chargedOrder(t, srv, "ord_1", "10")
-	<-entered
-	requireCloses(t, srv)
-	ds := srv.Deliveries()
-	require.Len(t, ds, 1)
-	assert.True(t, ds[0].Final, "the event was given up")
-	assert.Equal(t, 0, ds[0].Status)
-}
-
-// The signed return query, checked against the published test vector.
-func TestReturnQuery(t *testing.T) {
-	srv := withSample(t)
-	chargedOrder(t, srv, "ord_test_001", "1")
-	q, err := srv.ReturnQuery("ord_test_001", "test_response_key_123")
-	require.NoError(t, err)
-	assert.Equal(t, url.Values{
-		"order_id":            {"ord_test_001"},
-		"status":              {"CHARGED"},
-		"status_id":           {"21"},
-		"signature":           {"5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%2Fd8hq6ANyZ8Mlg%3D"},
-		"signature_algorithm": {"HMAC-SHA256"},
-	}, q)
-	assert.Contains(t, q.Encode(), "signature=5ayZ0xz7B9yihnWtM4sPXwRaKIUdN%252Fd8hq6ANyZ8Mlg%253D", "as Juspay sends it in the URL")
-
-	other, err := srv.ReturnQuery("ord_test_001", "another_key")
-	require.NoError(t, err)
-	assert.NotEqual(t, q.Get("signature"), other.Get("signature"))
-
-	// A pending order returns its own status, signed.
-	require.NoError(t, srv.AddOrder("ord_2", "1"))
-	q, err = srv.ReturnQuery("ord_2", "test_response_key_123")
-	require.NoError(t, err)
-	assert.Equal(t, "NEW", q.Get("status"))
-	assert.Equal(t, "10", q.Get("status_id"))
-
-	_, err = srv.ReturnQuery("ord_none", "test_response_key_123")
-	assert.Error(t, err)
-	_, err = srv.ReturnQuery("ord_2", "")
-	assert.Error(t, err)
 }
