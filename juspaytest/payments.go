@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -29,15 +30,60 @@ const maxAmount = 64
 // another debit of it, even with a fresh token, answers 400 with error_code
 // invalid_request and spends nothing.
 func (s *Server) directDebit(c *call) reply {
-	f := c.form
+	orderID := c.form.Get("order_id")
+	order, tok, ws, rep := s.checkDebit(c.form)
+	if rep.status != 0 {
+		return rep
+	}
+	t := s.debit(orderID, order, tok, ws)
+	return reply{http.StatusOK, s.debitAnswer(orderID, t)}
+}
+
+// checkDebit finds the order a debit pays and the token and wallet it pays
+// with, or else returns the 400 refusing it. It spends nothing.
+func (s *Server) checkDebit(f url.Values) (*orderState, *tokenState, *walletState, reply) {
+	if rep := s.checkDebitForm(f); rep.status != 0 {
+		return nil, nil, nil, rep
+	}
+	order := s.store.orders[f.Get("order_id")]
+	if order == nil {
+		return nil, nil, nil, orderNotFound()
+	}
+	tok := s.store.tokens[f.Get("direct_wallet_token")]
+	if tok == nil {
+		return nil, nil, nil, invalid("invalid_request", "Invalid direct_wallet_token.")
+	}
+	if tok.spent {
+		return nil, nil, nil, invalid("EXPIRED", "direct_wallet_token has expired or was already used.")
+	}
+	ws := s.store.wallets[tok.walletID]
+	if f.Get("payment_method") != ws.Gateway {
+		return nil, nil, nil, invalid("invalid_request", "payment_method does not match the wallet of direct_wallet_token.")
+	}
+	if order.charged {
+		return nil, nil, nil, invalid("invalid_request", "Order is already CHARGED: it cannot be paid again.")
+	}
+	if !isPositive(order.amount) {
+		// AddOrder refuses such an amount; this keeps a debit from ever
+		// crediting a wallet, whatever put the order here.
+		return nil, nil, nil, invalid("invalid_request", "Order amount must be greater than 0.")
+	}
+	if order.txn != nil && order.txn.reserved {
+		return nil, nil, nil, invalid("invalid_request", "Another transaction for this order is in progress.")
+	}
+	return order, tok, ws, reply{}
+}
+
+// checkDebitForm checks the fields of a debit, before any state is read. It
+// returns a zero reply when they pass.
+func (s *Server) checkDebitForm(f url.Values) reply {
 	for _, name := range []string{"order_id", "merchant_id", "payment_method_type", "payment_method", "direct_wallet_token"} {
 		if f.Get(name) == "" {
 			return invalid("invalid_request", "Missing field "+name+".")
 		}
 	}
-	orderID := f.Get("order_id")
 	switch {
-	case utf8.RuneCountInString(orderID) > maxOrderID:
+	case utf8.RuneCountInString(f.Get("order_id")) > maxOrderID:
 		return invalid("invalid_request", "order_id must be less than 21 characters.")
 	case f.Get("merchant_id") != s.MerchantID:
 		return invalid("invalid_request", "merchant_id does not match the header x-merchantid.")
@@ -46,32 +92,13 @@ func (s *Server) directDebit(c *call) reply {
 	case f.Get("format") != "json":
 		return invalid("invalid_request", "format must be json: this server does not answer with a redirect.")
 	}
-	order := s.store.orders[orderID]
-	if order == nil {
-		return orderNotFound()
-	}
-	tok := s.store.tokens[f.Get("direct_wallet_token")]
-	if tok == nil {
-		return invalid("invalid_request", "Invalid direct_wallet_token.")
-	}
-	if tok.spent {
-		return invalid("EXPIRED", "direct_wallet_token has expired or was already used.")
-	}
-	ws := s.store.wallets[tok.walletID]
-	if f.Get("payment_method") != ws.Gateway {
-		return invalid("invalid_request", "payment_method does not match the wallet of direct_wallet_token.")
-	}
-	if order.charged {
-		return invalid("invalid_request", "Order is already CHARGED: it cannot be paid again.")
-	}
-	if !isPositive(order.amount) {
-		// AddOrder refuses such an amount; this keeps a debit from ever
-		// crediting a wallet, whatever put the order here.
-		return invalid("invalid_request", "Order amount must be greater than 0.")
-	}
-	if order.txn != nil && order.txn.reserved {
-		return invalid("invalid_request", "Another transaction for this order is in progress.")
-	}
+	return reply{}
+}
+
+// debit spends the token and makes the order's next attempt: CHARGED at once
+// when the wallet's balance covers the amount (unless HoldDebits holds it,
+// the amount reserved), else PENDING_VBV with the balance untouched.
+func (s *Server) debit(orderID string, order *orderState, tok *tokenState, ws *walletState) *txnState {
 	tok.spent = true
 	s.store.attempts[orderID]++
 
@@ -88,6 +115,12 @@ func (s *Server) directDebit(c *call) reply {
 			s.charge(order)
 		}
 	}
+	return t
+}
+
+// debitAnswer is the answer to a debit whose attempt is t: with the URL
+// where the customer would top up while it is PENDING_VBV.
+func (s *Server) debitAnswer(orderID string, t *txnState) txnJSON {
 	txn := txnJSON{OrderID: orderID, TxnID: t.txnID, Status: t.status}
 	if t.status == "PENDING_VBV" {
 		txn.Payment = &paymentJSON{Authentication: authenticationJSON{
@@ -95,7 +128,7 @@ func (s *Server) directDebit(c *call) reply {
 			URL:    s.URL + "/pay/start/guest/" + randomHex(16),
 		}}
 	}
-	return reply{http.StatusOK, txn}
+	return txn
 }
 
 // orderNotFound answers an order_id that neither AddOrder nor POST /orders made: a 400 in the
@@ -116,24 +149,12 @@ func orderNotFound() reply {
 // entry with status USER_NOT_FOUND, as in Juspay's error sample.
 func (s *Server) eligibility(c *call) reply {
 	customerID, ok := s.store.resolve(c.params[0])
-	ids := s.store.customers[customerID]
 	if !ok {
 		return customerNotFound()
 	}
-	amount := c.form.Get("amount")
-	switch orderID := c.form.Get("order_id"); {
-	case amount != "":
-		if !isPositive(amount) {
-			return invalid("invalid_request", "amount must be a decimal number greater than 0.")
-		}
-	case orderID != "":
-		order := s.store.orders[orderID]
-		if order == nil {
-			return orderNotFound()
-		}
-		amount = order.amount
-	default:
-		return invalid("invalid_request", "Missing field amount or order_id.")
+	amount, rep := s.eligibilityAmount(c.form)
+	if rep.status != 0 {
+		return rep
 	}
 	var gatewayData map[string]json.RawMessage
 	if gd := c.form.Get("gateway_data"); gd != "" {
@@ -144,33 +165,10 @@ func (s *Server) eligibility(c *call) reply {
 
 	out := eligibilityJSON{PaymentMethods: []methodEligibilityJSON{}}
 	has := map[string]bool{}
-	for _, id := range ids {
+	for _, id := range s.store.customers[customerID] {
 		ws := s.store.wallets[id]
 		has[ws.Gateway] = true
-		e := methodEligibilityJSON{
-			Status:              "SUCCESS",
-			PaymentMethodType:   "WALLET",
-			PaymentMethod:       ws.Gateway,
-			EligibilityStrategy: "TRANSACTION",
-			Description:         description(ws.Gateway),
-			DueDate:             ws.DueDate,
-		}
-		switch {
-		case !ws.Linked:
-			// As Juspay's SIMPL sample answers: eligible as a user, with a
-			// balance of 0 until the wallet is linked.
-			e.IsEligible = true
-			e.EligibilityStrategy = "USER"
-			e.GatewayErrorCode, e.GatewayErrorMessage = "linking_required", "linking_required"
-			e.Balance = json.RawMessage("0")
-		case decimal(ws.Balance).Cmp(decimal(amount)) >= 0:
-			e.IsEligible = true
-			e.Balance = number(ws.Balance)
-		default:
-			e.GatewayErrorCode, e.GatewayErrorMessage = "insufficient_balance", "Insufficient balance"
-			e.Balance = number(ws.Balance)
-		}
-		out.PaymentMethods = append(out.PaymentMethods, e)
+		out.PaymentMethods = append(out.PaymentMethods, walletEligibility(ws, amount))
 	}
 	for _, gateway := range slices.Sorted(maps.Keys(gatewayData)) {
 		if has[gateway] {
@@ -186,6 +184,56 @@ func (s *Server) eligibility(c *call) reply {
 		})
 	}
 	return reply{http.StatusOK, out}
+}
+
+// eligibilityAmount is the amount an eligibility check asks about: the
+// form's amount, or else its order's. The reply is zero when there is one.
+func (s *Server) eligibilityAmount(f url.Values) (string, reply) {
+	amount := f.Get("amount")
+	switch orderID := f.Get("order_id"); {
+	case amount != "":
+		if !isPositive(amount) {
+			return "", invalid("invalid_request", "amount must be a decimal number greater than 0.")
+		}
+	case orderID != "":
+		order := s.store.orders[orderID]
+		if order == nil {
+			return "", orderNotFound()
+		}
+		amount = order.amount
+	default:
+		return "", invalid("invalid_request", "Missing field amount or order_id.")
+	}
+	return amount, reply{}
+}
+
+// walletEligibility is one of the customer's wallets as an eligibility check
+// shows it for amount.
+func walletEligibility(ws *walletState, amount string) methodEligibilityJSON {
+	e := methodEligibilityJSON{
+		Status:              "SUCCESS",
+		PaymentMethodType:   "WALLET",
+		PaymentMethod:       ws.Gateway,
+		EligibilityStrategy: "TRANSACTION",
+		Description:         description(ws.Gateway),
+		DueDate:             ws.DueDate,
+	}
+	switch {
+	case !ws.Linked:
+		// As Juspay's SIMPL sample answers: eligible as a user, with a
+		// balance of 0 until the wallet is linked.
+		e.IsEligible = true
+		e.EligibilityStrategy = "USER"
+		e.GatewayErrorCode, e.GatewayErrorMessage = "linking_required", "linking_required"
+		e.Balance = json.RawMessage("0")
+	case decimal(ws.Balance).Cmp(decimal(amount)) >= 0:
+		e.IsEligible = true
+		e.Balance = number(ws.Balance)
+	default:
+		e.GatewayErrorCode, e.GatewayErrorMessage = "insufficient_balance", "Insufficient balance"
+		e.Balance = number(ws.Balance)
+	}
+	return e
 }
 
 // description names a gateway as Juspay's samples do: "Paytm Wallet".
