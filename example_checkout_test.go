@@ -3,8 +3,6 @@ package juspay_test
 import (
 	"context"
 	"log"
-	"log/slog"
-	"os"
 
 	"github.com/gojuspay/juspay"
 	"github.com/gojuspay/juspay/juspaytest"
@@ -48,15 +46,3 @@ func mustAmount(s string) juspay.Amount {
 	return a
 }
 
-// textLogger logs to stdout without the time, so that an example's output
-// is stable.
-func textLogger() *slog.Logger {
-	return slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
-		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
-			if a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
-}

@@ -14,17 +14,21 @@ import (
 	"github.com/gojuspay/juspay/juspaytest"
 )
 
-// stdoutJSONLogger logs JSON to stdout without the time, so that an
-// example's output is stable.
+// stdoutJSONLogger and textLogger log to stdout without the time, so that
+// an example's output is stable.
 func stdoutJSONLogger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{
-		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
-			if a.Key == slog.TimeKey {
-				return slog.Attr{}
-			}
-			return a
-		},
-	}))
+	return slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: withoutTime}))
+}
+
+func textLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: withoutTime}))
+}
+
+func withoutTime(_ []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
 }
 
 // unknownCustomer makes srv answer the next call with Juspay's 400 for an
