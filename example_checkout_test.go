@@ -45,4 +45,3 @@ func mustAmount(s string) juspay.Amount {
 	}
 	return a
 }
-
