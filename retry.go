@@ -24,7 +24,9 @@ func policyOf(cfg *config, write bool) retryPolicy {
 	return retryPolicy{maxRetries: cfg.maxRetries, initial: cfg.backoffInitial, max: cfg.backoffMax, write: write}
 }
 
-// next returns the wait before attempt n+1, and whether to make it.
+// next returns the wait before attempt n+1, and whether to make it. It
+// refuses with a wait only for a Retry-After past the backoff maximum, so
+// that the call's error can say so.
 func (p retryPolicy) next(ctx context.Context, o *outcome, n int) (time.Duration, bool) {
 	if n > p.maxRetries || ctx.Err() != nil {
 		return 0, false
